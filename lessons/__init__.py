@@ -1,0 +1,1 @@
+"""Built-in lessons, registered through the tutor.lessons entry point."""

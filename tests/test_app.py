@@ -1,0 +1,247 @@
+"""Pilot tests of every key on the home and lesson screens, resume, and sizes."""
+
+from __future__ import annotations
+
+from tutor.app import MIN_SIZE, TutorApp
+from tutor.screens.help import HelpScreen
+from tutor.screens.home import HomeScreen
+from tutor.screens.lesson import LessonScreen
+from tutor.screens.too_small import TooSmallScreen
+from tutor.store import Store
+from tutor.widgets.section_list import SectionList
+from tutor.widgets.section_view import SectionView
+
+
+def make_app(catalogue, start=None) -> TutorApp:
+    return TutorApp(catalogue=catalogue, store=Store.open(), start=start)
+
+
+def _plain(app: TutorApp) -> str:
+    """The screen as the learner sees it, as plain text (one line a row)."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def _words(app: TutorApp) -> str:
+    """The screen's text with wrapping and padding folded into single spaces."""
+    return " ".join(_plain(app).split())
+
+
+async def test_home_lists_lessons_and_enter_opens_the_selected_one(sample_catalogue):
+    app = make_app(sample_catalogue)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, HomeScreen)
+        text = _plain(app)
+        assert "Sample Lesson" in text and "0/3" in text and "broken" in text
+        await pilot.press("down")
+        assert "deliberately broken" in _plain(app)  # the error shows on selection
+        await pilot.press("enter")
+        assert isinstance(app.screen, HomeScreen)  # a broken lesson does not open
+        await pilot.press("up", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LessonScreen) and app.screen.index == 0
+
+
+async def test_next_previous_and_number_keys_move_between_sections(sample_catalogue):
+    app = make_app(sample_catalogue, start=("sample", None))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, LessonScreen)
+        await pilot.press("n")
+        assert screen.index == 1 and "2. Part 2" in _plain(app)
+        await pilot.press("n", "n")  # past the end stays on the last section
+        assert screen.index == 2
+        await pilot.press("p")
+        assert screen.index == 1
+        await pilot.press("p", "p")
+        assert screen.index == 0
+        await pilot.press("3")
+        assert screen.index == 2 and "3. Part 3" in _plain(app)
+        await pilot.press("9")  # beyond this lesson: stays, with a notice
+        assert screen.index == 2
+        await pilot.press("1")
+        assert screen.index == 0
+
+
+async def test_sidebar_marks_seen_sections_and_the_current_one(sample_catalogue):
+    app = make_app(sample_catalogue, start=("sample", 0))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("3")
+        sidebar = app.screen.query_one(SectionList)
+        labels = [str(sidebar.get_option_at_index(i).prompt) for i in range(3)]
+        assert labels[0].startswith(" ✓") and labels[1].startswith("  ") and labels[2].startswith("▶✓")
+        assert sidebar.highlighted == 2
+
+
+async def test_scroll_keys_scroll_the_content(sample_catalogue):
+    app = make_app(sample_catalogue, start=("sample", 0))
+    async with app.run_test(size=(80, 24)) as pilot:
+        content = app.screen.query_one(SectionView)
+        assert content.has_focus and content.max_scroll_y > 20
+        await pilot.press("down", "down")
+        assert content.scroll_target_y == 2
+        await pilot.press("up")
+        assert content.scroll_target_y == 1
+        await pilot.press("pagedown")
+        assert content.scroll_target_y > 10
+        await pilot.press("pageup")
+        assert content.scroll_target_y < 10
+        await pilot.press("end")
+        assert content.scroll_target_y == content.max_scroll_y
+        await pilot.press("home")
+        assert content.scroll_target_y == 0
+        await pilot.press("end", "n")  # a new section starts at the top
+        await pilot.pause()
+        assert content.scroll_y == 0
+
+
+async def test_escape_returns_home_with_progress_shown(sample_catalogue):
+    app = make_app(sample_catalogue, start=("sample", 0))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert "2/3" in _plain(app)
+        assert "continue at 2. Part 2" in _plain(app)
+
+
+async def test_question_mark_opens_help_listing_every_key(sample_catalogue):
+    app = make_app(sample_catalogue, start=("sample", 0))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = _plain(app)
+        for key, meaning in [("n", "Next"), ("p", "Prev"), ("s", "Sections"), ("esc", "Home"),
+                             ("1–9", "Jump to section"), ("pgdn", "Page Down"), ("home", "Scroll Home"),
+                             ("^q q", "Quit"), ("?", "Help"), ("^p", "Command palette")]:
+            assert any(key in line and meaning in line for line in text.splitlines()), (key, text)
+        await pilot.press("escape")
+        assert isinstance(app.screen, LessonScreen)
+        await pilot.press("question_mark", "question_mark")
+        assert isinstance(app.screen, LessonScreen)
+
+
+async def test_footer_shows_the_keys_that_apply(sample_catalogue):
+    app = make_app(sample_catalogue, start=("sample", 0))
+    async with app.run_test(size=(80, 24)):
+        footer = _plain(app).splitlines()[-1]
+        for shown in ("n Next", "p Prev", "s Sections", "esc Home", "q Quit", "? Help", "^p"):
+            assert shown in footer, footer
+    app = make_app(sample_catalogue)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, LessonScreen)  # resumed where the learner was
+        await pilot.press("escape")
+        await pilot.pause()
+        footer = _plain(app).splitlines()[-1]
+        assert "Open" in footer and "q Quit" in footer and "n Next" not in footer
+
+
+async def test_q_and_ctrl_q_quit(sample_catalogue):
+    for key in ("q", "ctrl+q"):
+        app = make_app(sample_catalogue, start=("sample", 1))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press(key)
+            await pilot.pause()
+            assert not app.is_running
+
+
+async def test_quitting_and_starting_again_resumes_the_lesson_and_section(sample_catalogue):
+    app = make_app(sample_catalogue)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "n", "n", "q")
+    again = make_app(sample_catalogue)
+    async with again.run_test(size=(80, 24)) as pilot:
+        assert isinstance(again.screen, LessonScreen) and again.screen.index == 2
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(again.screen, HomeScreen) and "3/3" in _plain(again)
+
+
+async def test_command_palette_goes_to_a_section_and_opens_a_lesson(sample_catalogue):
+    app = make_app(sample_catalogue, start=("sample", 0))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"go to section part 3")
+        await pilot.pause(0.3)
+        assert "Go to section: 3. Part 3" in _plain(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LessonScreen) and app.screen.index == 2
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("ctrl+p")
+        await pilot.press(*"open lesson sample")
+        await pilot.pause(0.3)
+        assert "Open lesson: Sample Lesson" in _plain(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LessonScreen) and app.screen.index == 2
+
+
+async def test_sidebar_collapses_when_narrow_and_s_toggles_it(sample_catalogue):
+    app = make_app(sample_catalogue, start=("sample", 0))
+    async with app.run_test(size=(80, 24)) as pilot:
+        sidebar = app.screen.query_one(SectionList)
+        assert sidebar.display
+        await pilot.press("s")
+        assert not sidebar.display
+        await pilot.press("s")
+        assert sidebar.display
+    app = make_app(sample_catalogue, start=("sample", 0))
+    async with app.run_test(size=(60, 24)) as pilot:
+        sidebar = app.screen.query_one(SectionList)
+        assert not sidebar.display
+        await pilot.press("s")
+        assert sidebar.display
+    app = make_app(sample_catalogue, start=("sample", 0))
+    async with app.run_test(size=(200, 60)) as pilot:
+        assert app.screen.query_one(SectionList).display
+        assert app.screen.query_one(SectionView).size.width > 150
+
+
+async def test_too_small_terminal_says_so_and_recovers(sample_catalogue):
+    app = make_app(sample_catalogue, start=("sample", 1))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.resize_terminal(40, 10)
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        need = f"needs {MIN_SIZE[0]}x{MIN_SIZE[1]}"
+        assert f"Terminal too small: {need}, have 40x10" in _words(app)
+        await pilot.resize_terminal(45, 30)
+        await pilot.pause()
+        await pilot.pause()
+        assert "have 45x30" in _words(app)
+        await pilot.press("n", "question_mark")
+        assert isinstance(app.screen, TooSmallScreen)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert isinstance(app.screen, LessonScreen) and app.screen.index == 1
+
+
+async def test_starting_too_small_shows_the_notice(sample_catalogue):
+    app = make_app(sample_catalogue)
+    async with app.run_test(size=(30, 8)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+
+
+async def test_a_corrupt_progress_file_is_reported_and_nothing_breaks(sample_catalogue, data_dir):
+    data_dir.mkdir(parents=True)
+    (data_dir / "progress.sqlite3").write_text("garbage " * 500)
+    app = make_app(sample_catalogue)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        messages = [notification.message for notification in app._notifications]
+        assert any("could not be read" in message for message in messages)
+        await pilot.press("enter", "n")
+        assert app.screen.index == 1
+
+
+async def test_theme_choice_is_remembered(sample_catalogue):
+    app = make_app(sample_catalogue)
+    async with app.run_test(size=(80, 24)):
+        app.theme = "textual-light"
+    again = make_app(sample_catalogue)
+    async with again.run_test(size=(80, 24)):
+        assert again.theme == "textual-light"

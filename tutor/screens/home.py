@@ -1,0 +1,87 @@
+"""The home screen: the lesson catalogue with the learner's progress."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from tutor.lesson.registry import Catalogue, CatalogueEntry
+from tutor.store import Store
+from tutor.widgets.lesson_list import LessonCard, LessonList
+
+
+class HomeScreen(Screen):
+    """Lists every lesson; `enter` opens the highlighted one where the learner left it."""
+
+    AUTO_FOCUS = "LessonList"
+
+    def __init__(self, catalogue: Catalogue, store: Store) -> None:
+        super().__init__()
+        self.catalogue = catalogue
+        self.store = store
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="∑")
+        yield Static("Lessons", id="catalogue-title")
+        yield LessonList(*self._cards(), id="catalogue")
+        yield Static(id="detail")
+        yield Footer()
+
+    def _cards(self) -> list[LessonCard]:
+        cards = []
+        for entry in self.catalogue:
+            seen = len(self.store.seen(entry.id)) if entry.lesson else 0
+            cards.append(LessonCard(entry, seen))
+        return cards
+
+    def on_mount(self) -> None:
+        self.sub_title = "Home"
+        if not len(self.catalogue):
+            self.query_one("#detail", Static).update(
+                "No lessons are installed. Lessons register through the "
+                "`tutor.lessons` entry-point group."
+            )
+
+    async def on_screen_resume(self) -> None:
+        """Coming back from a lesson: redraw the progress bars."""
+        lessons = self.query_one(LessonList)
+        index = lessons.index
+        await lessons.clear()
+        await lessons.extend(self._cards())
+        lessons.index = index
+
+    def on_list_view_highlighted(self, event: LessonList.Highlighted) -> None:
+        entry = self.query_one(LessonList).highlighted_entry
+        if entry is not None:
+            self.query_one("#detail", Static).update(self._describe(entry))
+
+    def on_list_view_selected(self, event: LessonList.Selected) -> None:
+        entry = self.query_one(LessonList).highlighted_entry
+        if entry is None:
+            return
+        if entry.lesson is None:
+            self.notify(entry.error or "This lesson is broken.", title="Lesson failed to load",
+                        severity="error", timeout=8)
+            return
+        self.app.open_lesson(entry.id)
+
+    def _describe(self, entry: CatalogueEntry) -> Content:
+        if entry.lesson is None:
+            return Content.assemble(
+                ("Broken lesson ", "bold $error"), (entry.id, "bold"), "\n",
+                (entry.error or "", "$error"), "\n",
+                ("Other lessons still work. Run `tutor lessons --check` for details.", "$text-muted"),
+            )
+        lesson = entry.lesson
+        where = self.store.position(lesson.id)
+        index = lesson.section_index(where) if where else None
+        if index is None:
+            action = f"enter: start at 1. {lesson.sections[0].title}"
+        else:
+            action = f"enter: continue at {index + 1}. {lesson.sections[index].title}"
+        return Content.assemble(
+            (f"Lesson {lesson.number}: {lesson.title}", "bold"), "\n",
+            lesson.summary, "\n", (action, "$text-muted"),
+        )

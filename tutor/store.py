@@ -1,0 +1,229 @@
+"""Progress in SQLite: where the learner is, what they have seen, their settings.
+
+The file lives at `platformdirs.user_data_dir("tutor")/progress.sqlite3`
+(`TUTOR_DATA_DIR` overrides the folder). It runs in WAL mode with a busy
+timeout, so two sessions of the same learner (two SSH logins) can write at
+once without losing each other's rows. The file is private (mode 0600).
+
+Nothing the learner has done is thrown away: a file SQLite cannot read is
+moved aside as `progress.sqlite3.corrupt-<timestamp>` and a fresh one is
+started; a file written by a newer tutor is left untouched and this session
+keeps its progress in memory. Either way `Store.notice` says what happened.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from pathlib import Path
+
+FILENAME = "progress.sqlite3"
+SCHEMA_VERSION = 1
+
+# Each entry upgrades the schema from version (index) to version (index + 1).
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE position (
+        lesson_id TEXT PRIMARY KEY,
+        section_id TEXT NOT NULL,
+        updated REAL NOT NULL
+    );
+    CREATE TABLE seen (
+        lesson_id TEXT NOT NULL,
+        section_id TEXT NOT NULL,
+        first_seen REAL NOT NULL,
+        PRIMARY KEY (lesson_id, section_id)
+    );
+    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """,
+)
+
+
+def data_dir() -> Path:
+    """The folder for the learner's data: `TUTOR_DATA_DIR` or the platform's."""
+    override = os.environ.get("TUTOR_DATA_DIR")
+    if override:
+        return Path(override).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("tutor", appauthor=False))
+
+
+class NewerSchemaError(Exception):
+    """The file was written by a newer tutor; it is left as it is."""
+
+
+class Store:
+    """The learner's progress. Every write is its own short transaction."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path | None, notice: str | None = None):
+        self._db = connection
+        self.path = path
+        self.notice = notice
+
+    # -- opening -----------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | str | None = None) -> "Store":
+        """Open (or create) the progress file, recovering from what can go wrong."""
+        path = Path(path) if path is not None else data_dir() / FILENAME
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            return cls(_connect(path), path)
+        except NewerSchemaError as error:
+            return cls.in_memory(
+                f"{path} was written by a newer tutor ({error}); it is left untouched "
+                "and this session's progress will not be saved."
+            )
+        except sqlite3.DatabaseError as error:
+            moved = _move_aside(path)
+            try:
+                store = cls(_connect(path), path)
+            except (OSError, sqlite3.Error) as second:
+                return cls.in_memory(f"Could not open {path} ({second}); progress will not be saved.")
+            store.notice = (
+                f"The progress file could not be read ({error}). It was moved to "
+                f"{moved.name} and a fresh one was started."
+            )
+            return store
+        except OSError as error:
+            return cls.in_memory(f"Could not open {path} ({error}); progress will not be saved.")
+
+    @classmethod
+    def in_memory(cls, notice: str | None = None) -> "Store":
+        """A store that forgets everything when the tutor exits."""
+        connection = sqlite3.connect(":memory:", isolation_level=None)
+        _migrate(connection)
+        return cls(connection, None, notice)
+
+    def close(self) -> None:
+        self._db.close()
+
+    # -- position ------------------------------------------------------------
+
+    def set_position(self, lesson_id: str, section_id: str) -> None:
+        """Remember that the learner is at `section_id` of `lesson_id`, and that it was seen."""
+        now = time.time()
+        with self._transaction():
+            self._db.execute(
+                "INSERT INTO position VALUES (?, ?, ?) ON CONFLICT (lesson_id) "
+                "DO UPDATE SET section_id = excluded.section_id, updated = excluded.updated",
+                (lesson_id, section_id, now),
+            )
+            self._db.execute(
+                "INSERT OR IGNORE INTO seen VALUES (?, ?, ?)", (lesson_id, section_id, now)
+            )
+
+    def position(self, lesson_id: str) -> str | None:
+        """The section the learner was last at in `lesson_id`."""
+        row = self._db.execute(
+            "SELECT section_id FROM position WHERE lesson_id = ?", (lesson_id,)
+        ).fetchone()
+        return row[0] if row else None
+
+    def last_lesson(self) -> str | None:
+        """The lesson the learner moved in most recently."""
+        row = self._db.execute(
+            "SELECT lesson_id FROM position ORDER BY updated DESC LIMIT 1"
+        ).fetchone()
+        return row[0] if row else None
+
+    def seen(self, lesson_id: str) -> set[str]:
+        """The ids of the sections of `lesson_id` the learner has opened."""
+        rows = self._db.execute("SELECT section_id FROM seen WHERE lesson_id = ?", (lesson_id,))
+        return {row[0] for row in rows}
+
+    # -- settings ------------------------------------------------------------
+
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        row = self._db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self._transaction():
+            self._db.execute(
+                "INSERT INTO settings VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    # -- helpers ---------------------------------------------------------------
+
+    def _transaction(self):
+        return _Transaction(self._db)
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE … COMMIT, rolled back on error (the connection is in autocommit mode)."""
+
+    def __init__(self, connection: sqlite3.Connection):
+        self._db = connection
+
+    def __enter__(self):
+        self._db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, kind, error, trace):
+        self._db.execute("COMMIT" if kind is None else "ROLLBACK")
+        return False
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    """Connect, check the file is healthy, and bring its schema up to date."""
+    if not path.exists():
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    os.chmod(path, 0o600)
+    connection = sqlite3.connect(path, isolation_level=None, timeout=10)
+    try:
+        connection.execute("PRAGMA busy_timeout = 10000")
+        _refuse_newer(connection)  # before anything writes to a newer tutor's file
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA synchronous = NORMAL")
+        verdict = connection.execute("PRAGMA quick_check").fetchone()[0]
+        if verdict != "ok":
+            raise sqlite3.DatabaseError(f"integrity check failed: {verdict}")
+        _migrate(connection)
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def _refuse_newer(connection: sqlite3.Connection) -> int:
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise NewerSchemaError(f"schema {version}, this tutor knows up to {SCHEMA_VERSION}")
+    return version
+
+
+def _migrate(connection: sqlite3.Connection) -> None:
+    version = _refuse_newer(connection)
+    for target in range(version, SCHEMA_VERSION):
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            if connection.execute("PRAGMA user_version").fetchone()[0] != target:
+                connection.execute("ROLLBACK")  # another session migrated first
+                continue
+            for statement in MIGRATIONS[target].split(";"):
+                if statement.strip():
+                    connection.execute(statement)
+            connection.execute(f"PRAGMA user_version = {target + 1}")
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+
+
+def _move_aside(path: Path) -> Path:
+    """Rename a damaged file (and its WAL companions) out of the way; return the new name."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = path.with_name(f"{path.name}.corrupt-{stamp}-{counter}")
+    for suffix in ("", "-wal", "-shm"):
+        companion = Path(f"{path}{suffix}")
+        if companion.exists():
+            companion.rename(Path(f"{target}{suffix}"))
+    return target

@@ -1,0 +1,1 @@
+"""Widgets the screens compose. Each tells its parent things with messages."""
