@@ -41,12 +41,15 @@ class TutorApp(App[int]):
         self.store = store
         self._start = start
 
+    def get_default_screen(self) -> HomeScreen:
+        """Home is the bottom of the screen stack: escape from a lesson lands there."""
+        return HomeScreen(self.catalogue, self.store)
+
     def on_mount(self) -> None:
         theme = self.store.setting("theme", DEFAULT_THEME)
         if theme in self.available_themes:
             self.theme = theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        self.push_screen(HomeScreen(self.catalogue, self.store))
         if self.store.notice:
             self.notify(self.store.notice, title="Progress", severity="warning", timeout=15)
         start = self._start or self._resume_point()
@@ -80,7 +83,7 @@ class TutorApp(App[int]):
             return
         if section_index is None:
             section_index = lesson.section_index(self.store.position(lesson_id) or "") or 0
-        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
+        while not isinstance(self.screen, HomeScreen):
             self.pop_screen()
         self.push_screen(LessonScreen(lesson, self.store, section_index))
 

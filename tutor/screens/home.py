@@ -44,13 +44,14 @@ class HomeScreen(Screen):
                 "`tutor.lessons` entry-point group."
             )
 
-    async def on_screen_resume(self) -> None:
-        """Coming back from a lesson: redraw the progress bars."""
-        lessons = self.query_one(LessonList)
-        index = lessons.index
-        await lessons.clear()
-        await lessons.extend(self._cards())
-        lessons.index = index
+    def on_screen_resume(self) -> None:
+        """Coming back from a lesson: redraw the progress bars and the detail."""
+        for card in self.query(LessonCard):
+            if card.entry.lesson is not None:
+                card.show_seen(len(self.store.seen(card.entry.id)))
+        entry = self.query_one(LessonList).highlighted_entry
+        if entry is not None:
+            self.query_one("#detail", Static).update(self._describe(entry))
 
     def on_list_view_highlighted(self, event: LessonList.Highlighted) -> None:
         entry = self.query_one(LessonList).highlighted_entry

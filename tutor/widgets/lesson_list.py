@@ -2,55 +2,67 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Label, ListItem, ListView, ProgressBar
+from textual.content import Content
+from textual.widgets import ListItem, ListView, Static
 
 from tutor.lesson.registry import CatalogueEntry
 
+BAR_WIDTH = 12
+
+
+def progress_bar(done: int, total: int, width: int = BAR_WIDTH) -> Content:
+    """A bar of `width` cells, filled in proportion to done / total."""
+    filled = round(width * done / total) if total else 0
+    return Content.assemble(("━" * filled, "$success"), ("━" * (width - filled), "$foreground 20%"))
+
 
 class LessonCard(ListItem):
-    """A lesson's number, title, summary and how many of its sections were seen."""
+    """A lesson's number, title, summary and a bar of how many sections were seen.
+
+    One widget a card (not a row of nested containers): the home screen is
+    the first frame, and every extra node costs start-up time.
+    """
 
     DEFAULT_CSS = """
     LessonCard { height: auto; padding: 0 1; }
-    LessonCard Horizontal, LessonCard Vertical { height: auto; }
-    LessonCard .number { width: 4; color: $text-muted; }
-    LessonCard .title { text-style: bold; width: 1fr; }
-    LessonCard .summary { color: $text-muted; }
-    LessonCard .seen { width: auto; color: $text-muted; margin-left: 1; }
-    LessonCard ProgressBar { width: auto; }
-    LessonCard ProgressBar Bar { width: 12; }
-    LessonCard.-broken .title { color: $error; }
+    LessonCard > Static { width: 1fr; }
     """
 
     def __init__(self, entry: CatalogueEntry, seen: int = 0) -> None:
-        super().__init__(classes="-broken" if entry.broken else "")
+        super().__init__(Static(), classes="-broken" if entry.broken else "")
         self.entry = entry
         self.seen_count = seen
 
-    def compose(self) -> ComposeResult:
-        entry = self.entry
-        with Horizontal(classes="heading"):
-            yield Label(str(entry.lesson.number) if entry.lesson else "!", classes="number")
-            with Vertical():
-                with Horizontal():
-                    if entry.lesson is None:
-                        yield Label(f"{entry.id}: broken", classes="title")
-                    else:
-                        yield Label(entry.lesson.title, classes="title")
-                        total = len(entry.lesson.sections)
-                        yield ProgressBar(
-                            total=total, show_eta=False, show_percentage=False, id="progress"
-                        )
-                        yield Label(f"{self.seen_count}/{total}", classes="seen")
-                summary = entry.lesson.summary if entry.lesson else "This lesson failed to load."
-                yield Label(summary, classes="summary")
-
     def on_mount(self) -> None:
-        if self.entry.lesson is not None:
-            self.query_one(ProgressBar).update(progress=self.seen_count)
+        self.show_seen(self.seen_count)
+
+    def show_seen(self, seen: int) -> None:
+        """Redraw the card for `seen` sections seen."""
+        self.seen_count = seen
+        self.query_one(Static).update(self._render_card())
+
+    def _render_card(self) -> Content:
+        entry = self.entry
+        if entry.lesson is None:
+            return Content.assemble(
+                (" !  ", "$error"), (f"{entry.id}: broken", "bold $error"), "\n",
+                ("    This lesson failed to load.", "$text-muted"),
+            )
+        lesson = entry.lesson
+        total = len(lesson.sections)
+        count = f" {self.seen_count}/{total}"
+        number = f"{lesson.number:>2}  "
+        room = max(0, self.size.width - len(number) - BAR_WIDTH - len(count) - 1) or 40
+        title = lesson.title if len(lesson.title) <= room else lesson.title[: room - 1] + "…"
+        return Content.assemble(
+            (number, "$text-muted"), (title.ljust(room), "bold"), " ",
+            progress_bar(self.seen_count, total), (count, "$text-muted"), "\n",
+            " " * len(number), (lesson.summary, "$text-muted"),
+        )
+
+    def on_resize(self) -> None:
+        self.show_seen(self.seen_count)
 
 
 class LessonList(ListView):
