@@ -19,6 +19,8 @@ class CodeListing(Vertical):
         background: $surface; padding: 0 1;
         border-left: outer $primary;
     }
+    CodeListing .title { text-style: bold; color: $primary; padding: 0 1; }
+    CodeListing .output-label { color: $text-muted; text-style: italic; padding: 0 1; }
     CodeListing .output {
         color: $text-muted; padding: 0 1; border-left: outer $secondary 50%;
     }
@@ -27,10 +29,11 @@ class CodeListing(Vertical):
     def __init__(self, example: Example) -> None:
         super().__init__()
         self.example = example
-        if example.title:
-            self.border_title = example.title
 
     def compose(self) -> ComposeResult:
+        if self.example.title:
+            yield Static(self.example.title, classes="title", markup=False)
         yield Static(highlight(self.example.code.strip("\n"), language="python"), classes="code")
         if self.example.output:
+            yield Static("output:", classes="output-label")
             yield Static(self.example.output.rstrip("\n"), classes="output", markup=False)

@@ -1,0 +1,187 @@
+"""Section 4: eigenvalues, eigenvectors, PCA and the SVD."""
+
+from tutor.lesson import Example, Prose, Section
+
+SECTION = Section(
+    id="eigen",
+    title="Eigenvalues and SVD",
+    blocks=(
+        Prose("""\
+Multiply a vector by a square matrix and it usually
+turns as well as changing length. A few special
+directions only get **stretched**:
+
+A v = λ v
+
+Such a v (not zero) is an **eigenvector** of A and the
+number λ is its **eigenvalue**, the stretch factor.
+λ > 1 lengthens, 0 < λ < 1 shrinks, a negative λ flips
+the vector round.
+
+Take S = [[3, 1], [1, 3]]. It has eigenvalues 4 and 2,
+with eigenvectors along (1, 1) and (1, −1).
+"""),
+        Example(
+            title="Directions that only stretch",
+            code="""\
+import numpy as np
+
+S = np.array([[3.0, 1.0],
+              [1.0, 3.0]])
+
+for v in ([1, 1], [1, -1], [1, 0]):
+    print(v, "->", S @ np.asarray(v, float))
+
+lams, vecs = np.linalg.eigh(S)  # ascending
+order = np.argsort(-lams)  # largest first
+lams, vecs = lams[order], vecs[:, order]
+vecs *= np.sign(vecs[0])  # fix the signs
+print("eigenvalues:", lams)
+print(vecs.round(4))
+print(np.allclose(S @ vecs, vecs * lams))
+""",
+            output="""\
+[1, 1] -> [4. 4.]
+[1, -1] -> [ 2. -2.]
+[1, 0] -> [3. 1.]
+eigenvalues: [4. 2.]
+[[ 0.7071  0.7071]
+ [ 0.7071 -0.7071]]
+True
+""",
+        ),
+        Prose("""\
+(1, 1) comes back as (4, 4): same line, four times as
+long. (1, −1) comes back doubled. (1, 0) turns into
+(3, 1), off its own line, so it is no eigenvector. Any
+vector is a mix of the two eigen-directions, and S
+stretches one part by 4 and the other by 2. The columns
+of `vecs` are those directions scaled to length 1
+(1/√2 ≈ 0.7071). Their signs are arbitrary, so the
+code flips each to start positive.
+
+**Mind the order.** `np.linalg.eig` handles any square
+matrix but promises no order for its eigenvalues (and
+may return complex numbers). For a **symmetric** matrix,
+and every covariance matrix is one, use
+`np.linalg.eigh`: real results, eigenvalues ascending,
+eigenvectors as orthonormal columns. Sort explicitly
+before you talk about "the largest".
+
+### PCA
+
+**Principal component analysis** is an
+eigen-decomposition of the data's **covariance
+matrix**. Its eigenvectors are the principal axes, and
+each eigenvalue is the variance of the data along its
+axis. The eigenvector with the largest eigenvalue is
+the direction in which the data spreads the most.
+Keeping the top few axes shrinks the number of features
+while losing little variance.
+"""),
+        Example(
+            title="PCA on a cloud of points",
+            code="""\
+import numpy as np
+
+rng = np.random.default_rng(7)
+t = rng.normal(size=500)
+cloud = np.column_stack([t, 0.5 * t])
+cloud += rng.normal(scale=0.2, size=(500, 2))
+
+cov = np.cov(cloud, rowvar=False)
+lams, vecs = np.linalg.eigh(cov)
+top = vecs[:, -1]        # largest is last
+top *= np.sign(top[0])   # fix the sign
+share = lams[-1] / lams.sum()
+print("variances:", lams[::-1].round(3))
+print("main axis:", top.round(3))
+print(f"explained: {share:.1%}")
+""",
+            output="""\
+variances: [1.174 0.04 ]
+main axis: [0.895 0.446]
+explained: 96.7%
+""",
+        ),
+        Prose("""\
+The points were built along the line y = x/2, whose
+unit direction is
+
+(2, 1)/√5 ≈ (0.894, 0.447)
+
+and PCA recovers it from the data alone, to within the
+noise.
+
+### SVD
+
+Eigenvectors need a square matrix. The **singular value
+decomposition** works for any shape (m, n):
+
+M = U Σ Vᵀ
+
+- U, shape (m, m), and V, shape (n, n), have
+  orthonormal columns (rotations or reflections)
+- Σ is diagonal; its entries are the **singular
+  values** σ₁ ≥ σ₂ ≥ … ≥ 0, sorted largest first
+
+Read right to left: rotate, stretch along the axes,
+rotate again. The singular values of M are the square
+roots of the eigenvalues of MᵀM, which ties SVD back to
+PCA.
+
+In real data the singular values usually fall fast, so
+the top few carry most of the information. Keeping only
+the top r gives the best possible rank-r approximation
+of M (the Eckart–Young theorem). That is the engine of:
+
+- **image compression**: keep r columns of U and V and
+  r numbers instead of every pixel
+- **recommender systems**: a users × items ratings
+  table ≈ user factors × item factors
+- **low-rank approximation** in general: denoising,
+  latent semantic analysis, LoRA fine-tuning of large
+  language models
+"""),
+        Example(
+            title="A ratings table at rank 2",
+            code="""\
+import numpy as np
+
+# 4 viewers x 5 films, scores 1-5
+R = np.array([[5, 4, 1, 1, 2],
+              [4, 5, 2, 1, 1],
+              [1, 1, 5, 4, 5],
+              [2, 1, 4, 5, 4]], dtype=float)
+
+U, sv, Vt = np.linalg.svd(R)
+print("singular values:", sv.round(2))
+r = 2
+R2 = (U[:, :r] * sv[:r]) @ Vt[:r]
+kept = (sv[:r] ** 2).sum() / (sv ** 2).sum()
+worst = np.abs(R - R2).max()
+print(f"rank {r} keeps {kept:.1%}"
+      " of the energy")
+print(f"worst error: {worst:.2f}")
+print(R2.round(1))
+""",
+            output="""\
+singular values: [13.08  7.01  1.55  1.14]
+rank 2 keeps 98.4% of the energy
+worst error: 0.70
+[[4.5 4.5 1.5 1.1 1.5]
+ [4.5 4.5 1.5 1.  1.5]
+ [1.3 0.8 4.7 4.6 4.7]
+ [1.7 1.2 4.4 4.3 4.4]]
+""",
+        ),
+        Prose("""\
+The **energy** is Σσᵢ², the sum of all squared
+entries. Two numbers per viewer and per film (think
+"likes action", "likes drama") keep over 98% of it and
+rebuild all twenty scores to within 0.7 of a point. A
+recommender fills in the *missing* scores of such a
+table the same way.
+"""),
+    ),
+)

@@ -1,0 +1,154 @@
+"""Section 5: derivatives, numerical checks, gradients and descent."""
+
+from tutor.lesson import Example, Prose, Section
+
+SECTION = Section(
+    id="derivatives",
+    title="Slopes and gradients",
+    blocks=(
+        Prose("""\
+A **derivative** measures how sensitive a function's
+output is to its input at one point. Nudge the input x
+by a tiny amount h and the output moves by about
+f′(x)·h. On a graph, f′(x) is the **slope** of the
+tangent line at x. Formally:
+
+f′(x) = limit as h → 0 of (f(x + h) − f(x)) / h
+
+Take f(x) = x², whose derivative is f′(x) = 2x. At
+the point 3 the slope is f′(3) = 6, so for a small
+step h:
+
+f(3 + h) ≈ 9 + 6h
+
+The exact value is 9 + 6h + h²; the leftover h² shrinks
+much faster than h does.
+"""),
+        Example(
+            title="Nudging x = 3",
+            code="""\
+def f(x):
+    return x ** 2
+
+for h in (0.1, 0.01, 0.001):
+    exact = f(3 + h)
+    tangent = 9 + 6 * h
+    print(f"h={h:<6} f(3+h)={exact:.6f}"
+          f"  9+6h={tangent:.6f}")
+""",
+            output="""\
+h=0.1    f(3+h)=9.610000  9+6h=9.600000
+h=0.01   f(3+h)=9.060100  9+6h=9.060000
+h=0.001  f(3+h)=9.006001  9+6h=9.006000
+""",
+        ),
+        Prose("""\
+### Checking a derivative numerically
+
+You can estimate any derivative without calculus. The
+**central difference**
+
+f′(x) ≈ (f(x + h) − f(x − h)) / 2h
+
+has an error proportional to h², so h around 10⁻⁵ gives
+many correct digits. Comparing it with a hand-derived
+formula is called a **gradient check**; it is the
+standard test for a hand-written backward pass.
+"""),
+        Example(
+            title="Analytic against numerical",
+            code="""\
+import numpy as np
+
+def slope(f, x, h=1e-5):
+    return (f(x + h) - f(x - h)) / (2 * h)
+
+def square(x):
+    return x ** 2
+
+def sigmoid(x):
+    return 1 / (1 + np.exp(-x))
+
+for x in (-1.0, 0.5, 3.0):
+    print(f"x={x:4}  2x={2 * x:9.6f}  "
+          f"numeric={slope(square, x):9.6f}")
+
+s = sigmoid(0.8)
+rule = s * (1 - s)     # the textbook rule
+numeric = slope(sigmoid, 0.8)
+print(f"sigmoid' rule    {rule:.6f}")
+print(f"sigmoid' numeric {numeric:.6f}")
+""",
+            output="""\
+x=-1.0  2x=-2.000000  numeric=-2.000000
+x= 0.5  2x= 1.000000  numeric= 1.000000
+x= 3.0  2x= 6.000000  numeric= 6.000000
+sigmoid' rule    0.213910
+sigmoid' numeric 0.213910
+""",
+        ),
+        Prose("""\
+### Gradients
+
+A model's loss depends on many parameters at once. The
+**partial derivative** ∂L/∂wᵢ nudges one parameter and
+holds the rest still. Stack all of them and you have
+the **gradient**:
+
+∇L = (∂L/∂w₁, ∂L/∂w₂, …, ∂L/∂wₙ)
+
+The gradient points in the direction of **steepest
+increase**, and its length says how steep that is. To
+go downhill you step the opposite way. That is
+**gradient descent**, with a learning rate η:
+
+w ← w − η ∇L(w)
+
+### Where it appears
+
+- **Training** nearly every model: linear and logistic
+  regression, neural networks, even gradient-boosted
+  trees, which fit each new tree to a gradient.
+- **Backpropagation** is the chain rule applied layer by
+  layer, so the gradient for millions of weights costs
+  about as much as one extra forward pass.
+"""),
+        Example(
+            title="A gradient, checked, then followed",
+            code="""\
+import numpy as np
+
+def loss(w):
+    return (w[0] - 3)**2 + 2 * (w[1] + 1)**2
+
+def grad(w):   # the two partial derivatives
+    return np.array([2 * (w[0] - 3),
+                     4 * (w[1] + 1)])
+
+w = np.array([0.0, 0.0])
+h = 1e-6
+num = [(loss(w + h*e) - loss(w - h*e)) / (2*h)
+       for e in np.eye(2)]
+print("analytic:", grad(w))
+print("numeric: ", np.round(num, 4))
+
+for step in range(50):
+    w = w - 0.1 * grad(w)      # downhill
+print("minimum near", w.round(4))
+print(f"loss there {loss(w):.2e}")
+""",
+            output="""\
+analytic: [-6.  4.]
+numeric:  [-6.  4.]
+minimum near [ 3. -1.]
+loss there 1.83e-09
+""",
+        ),
+        Prose("""\
+The loss is smallest at w = (3, −1), where both partial
+derivatives vanish; fifty small steps against the
+gradient land there. Training a network is the same
+loop with a loss nobody can minimise on paper.
+"""),
+    ),
+)
