@@ -102,3 +102,29 @@ def test_nothing_heavy_is_imported_to_parse_arguments():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert "HEAVY []" in result.stdout, result.stdout + result.stderr
+
+
+@pytest.fixture
+def third_party_syntax_error(tmp_path):
+    """A lesson that imports fine but has an example that does not compile."""
+    package = tmp_path / "typo_lessons"
+    package.mkdir()
+    (package / "__init__.py").write_text(textwrap.dedent(
+        """
+        from tutor.lesson import Example, Lesson, Section
+        LESSON = Lesson(id="typo", number=7, title="Typo", summary="s",
+                        sections=(Section("a", "A", (Example("print(1"),)),))
+        """
+    ))
+    info = tmp_path / "typo_lessons-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: typo-lessons\nVersion: 0.1\n")
+    (info / "entry_points.txt").write_text("[tutor.lessons]\ntypo = typo_lessons:LESSON\n")
+    return str(tmp_path)
+
+
+def test_check_compiles_every_example(third_party_syntax_error):
+    check = tutor("lessons", "--check", extra_path=third_party_syntax_error)
+    assert check.returncode == 1
+    assert "BROKEN  typo: section 1 (A), block 1: example code does not compile" in check.stdout
+    assert "1 ok, 1 broken" in check.stdout

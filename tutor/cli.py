@@ -11,6 +11,7 @@ import argparse
 import sys
 
 from tutor import __version__
+from tutor.lesson.format import validate
 from tutor.lesson.registry import Catalogue, discover
 
 USAGE_ERROR = 2
@@ -90,11 +91,14 @@ def list_lessons(catalogue: Catalogue) -> int:
 
 
 def check_lessons(catalogue: Catalogue) -> int:
+    """Validate every lesson fully (examples compiled too); 1 if any is broken."""
+    broken = 0
     for entry in catalogue:
-        if entry.lesson is None:
-            print(f"BROKEN  {entry.id}: {entry.error}")
+        problems = [entry.error] if entry.lesson is None else validate(entry.lesson)
+        if problems:
+            broken += 1
+            print(f"BROKEN  {entry.id}: " + "; ".join(problems))
         else:
             print(f"ok      {entry.id}: {len(entry.lesson.sections)} sections")
-    broken = len(catalogue.broken)
     print(f"{len(catalogue) - broken} ok, {broken} broken")
     return 1 if broken else 0

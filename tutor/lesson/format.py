@@ -63,8 +63,12 @@ class Lesson:
         return None
 
 
-def validate(lesson: object) -> list[str]:
-    """Every problem with `lesson`, as sentences; an empty list means valid."""
+def validate(lesson: object, *, compile_code: bool = True) -> list[str]:
+    """Every problem with `lesson`, as sentences; an empty list means valid.
+
+    With `compile_code` every example is also compiled (a few milliseconds a
+    lesson: `tutor lessons --check` does it, start-up does not).
+    """
     if not isinstance(lesson, Lesson):
         return [f"expected a Lesson, got {type(lesson).__name__}"]
     problems: list[str] = []
@@ -92,16 +96,20 @@ def validate(lesson: object) -> list[str]:
         for number, block in enumerate(section.blocks, start=1):
             problems.extend(
                 f"{where} ({section.title}), block {number}: {problem}"
-                for problem in _block_problems(block)
+                for problem in _block_problems(block, compile_code)
             )
     return problems
 
 
-def _block_problems(block: object) -> list[str]:
+def _block_problems(block: object, compile_code: bool) -> list[str]:
     if not isinstance(block, BLOCK_TYPES):
         return [f"unknown block type {type(block).__name__}"]
     if isinstance(block, Prose):
         return [] if block.markdown.strip() else ["empty prose"]
+    if not block.code.strip():
+        return ["empty example"]
+    if not compile_code:
+        return []
     problems = []
     for name, source in (("setup", block.setup), ("code", block.code)):
         try:

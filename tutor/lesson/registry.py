@@ -85,7 +85,7 @@ def load_entry(entry_point: EntryPoint) -> CatalogueEntry:
             error=f"failed to import {source}: {type(error).__name__}: {error}",
             details="".join(traceback.format_exception(error)),
         )
-    problems = validate(loaded)
+    problems = validate(loaded, compile_code=False)
     if problems:
         return CatalogueEntry(
             id=entry_point.name,
