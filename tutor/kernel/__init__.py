@@ -1,0 +1,23 @@
+"""The REPL engine: learner code runs in a persistent child process that cannot freeze or kill the tutor.
+
+Public API (imported lazily, so ``import tutor.kernel`` stays cheap and loads no numpy):
+:class:`Kernel`, :class:`Result`, :class:`Stream`, :class:`Completion`,
+:class:`KernelError`, :class:`KernelDied` and :func:`is_complete`, all from
+:mod:`tutor.kernel.client`. The child side starts at :mod:`tutor.kernel.child`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+_PUBLIC = ("Kernel", "Result", "Stream", "Completion", "KernelError", "KernelDied", "is_complete")
+
+__all__ = list(_PUBLIC)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _PUBLIC:
+        from tutor.kernel import client
+
+        return getattr(client, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
