@@ -23,8 +23,10 @@ run: $(VENV)/.installed-run
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
 
+BENCHMARKS := bench/startup.py bench/core.py bench/kernel.py
+
 bench: $(VENV)/.installed-test
-	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+	@for script in $(BENCHMARKS); do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 snapshots: $(VENV)/.installed-test
 	$(BIN)/python -m pytest tests -k snapshot --snapshot-update
