@@ -12,7 +12,6 @@ from pathlib import Path
 from tutor.store import FILENAME, SCHEMA_VERSION, Store, data_dir
 
 
-
 def test_default_data_dir_comes_from_platformdirs(monkeypatch, tmp_path):
     from platformdirs import user_data_dir
 
