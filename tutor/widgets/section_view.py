@@ -18,6 +18,7 @@ class SectionView(VerticalScroll):
     SectionView .heading { text-style: bold; color: $accent; margin: 1 0 0 0; }
     SectionView .position { color: $text-muted; margin: 0 0 1 0; }
     SectionView Markdown { margin: 0; padding: 0; }
+    SectionView > * { max-width: 96; }  /* a readable measure on wide terminals */
     """
 
     async def show(self, section: Section, index: int, total: int) -> None:
