@@ -20,6 +20,7 @@ USAGE_ERROR = 2
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tutor",
+        usage="tutor [--lesson ID [--section N]]\n       tutor lessons [--check]\n       tutor --help | --version",
         description="A full-screen terminal tutor for the maths behind machine learning.",
         epilog="With no options the tutor opens where you left off. "
         "Set TUTOR_DATA_DIR to keep progress somewhere other than the default data folder.",
@@ -29,7 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--section", metavar="N", type=int, help="with --lesson: open at section N (1 is the first)"
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", title="commands", metavar="COMMAND")
     lessons = commands.add_parser(
         "lessons", help="list the installed lessons", description="List the installed lessons."
     )
