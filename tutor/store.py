@@ -16,7 +16,9 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 FILENAME = "progress.sqlite3"
 SCHEMA_VERSION = 1
@@ -150,22 +152,16 @@ class Store:
 
     # -- helpers ---------------------------------------------------------------
 
-    def _transaction(self):
-        return _Transaction(self._db)
-
-
-class _Transaction:
-    """BEGIN IMMEDIATE … COMMIT, rolled back on error (the connection is in autocommit mode)."""
-
-    def __init__(self, connection: sqlite3.Connection):
-        self._db = connection
-
-    def __enter__(self):
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """BEGIN IMMEDIATE … COMMIT, rolled back on error (the connection is in autocommit mode)."""
         self._db.execute("BEGIN IMMEDIATE")
-
-    def __exit__(self, kind, error, trace):
-        self._db.execute("COMMIT" if kind is None else "ROLLBACK")
-        return False
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
 
 
 def _connect(path: Path) -> sqlite3.Connection:

@@ -50,9 +50,6 @@ class HelpScreen(ModalScreen[None]):
         ]
         return Content("\n").join(lines)
 
-    def action_dismiss(self) -> None:
-        self.dismiss()
-
 
 def describe_keys(app: App, active: dict[str, ActiveBinding]) -> list[tuple[str, str]]:
     """One row per action: the screen's keys first, then the content's, then the app's.

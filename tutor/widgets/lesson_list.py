@@ -30,12 +30,9 @@ class LessonCard(ListItem):
     """
 
     def __init__(self, entry: CatalogueEntry, seen: int = 0) -> None:
-        super().__init__(Static(), classes="-broken" if entry.broken else "")
+        super().__init__(Static())
         self.entry = entry
         self.seen_count = seen
-
-    def on_mount(self) -> None:
-        self.show_seen(self.seen_count)
 
     def show_seen(self, seen: int) -> None:
         """Redraw the card for `seen` sections seen."""
@@ -62,6 +59,7 @@ class LessonCard(ListItem):
         )
 
     def on_resize(self) -> None:
+        """Drawn once the card knows its width (the title is padded to it)."""
         self.show_seen(self.seen_count)
 
 
