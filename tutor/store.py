@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Iterator
 
 FILENAME = "progress.sqlite3"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Each entry upgrades the schema from version (index) to version (index + 1).
 MIGRATIONS: tuple[str, ...] = (
@@ -40,7 +40,48 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
+    """
+    CREATE TABLE repl_history (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        source TEXT NOT NULL,
+        at REAL NOT NULL
+    );
+    CREATE TABLE exercise_code (
+        lesson_id TEXT NOT NULL,
+        exercise_id TEXT NOT NULL,
+        code TEXT NOT NULL,
+        hints_shown INTEGER NOT NULL DEFAULT 0,
+        updated REAL NOT NULL,
+        PRIMARY KEY (lesson_id, exercise_id)
+    );
+    CREATE TABLE exercise_attempts (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        lesson_id TEXT NOT NULL,
+        exercise_id TEXT NOT NULL,
+        passed INTEGER NOT NULL,
+        summary TEXT NOT NULL,
+        at REAL NOT NULL
+    );
+    CREATE TABLE quiz_answers (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        lesson_id TEXT NOT NULL,
+        question_id TEXT NOT NULL,
+        answer TEXT NOT NULL,
+        correct INTEGER NOT NULL,
+        at REAL NOT NULL
+    );
+    CREATE TABLE quiz_scores (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        lesson_id TEXT NOT NULL,
+        score INTEGER NOT NULL,
+        total INTEGER NOT NULL,
+        at REAL NOT NULL
+    );
+    """,
 )
+
+HISTORY_LIMIT = 1000
+"""REPL inputs kept; older ones are dropped."""
 
 
 def data_dir() -> Path:
@@ -149,6 +190,120 @@ class Store:
                 "INSERT INTO settings VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (key, value),
             )
+
+    # -- REPL history -----------------------------------------------------------
+
+    def add_history(self, source: str) -> None:
+        """Append one REPL input (a whole cell), keeping the newest HISTORY_LIMIT."""
+        with self._transaction():
+            self._db.execute("INSERT INTO repl_history (source, at) VALUES (?, ?)", (source, time.time()))
+            self._db.execute(
+                "DELETE FROM repl_history WHERE id <= (SELECT MAX(id) FROM repl_history) - ?",
+                (HISTORY_LIMIT,),
+            )
+
+    def history(self) -> list[str]:
+        """Every kept REPL input, oldest first."""
+        return [row[0] for row in self._db.execute("SELECT source FROM repl_history ORDER BY id")]
+
+    # -- exercises ---------------------------------------------------------------
+
+    def exercise_code(self, lesson_id: str, exercise_id: str) -> str | None:
+        """The learner's last saved code for an exercise, or None if they never typed any."""
+        row = self._db.execute(
+            "SELECT code FROM exercise_code WHERE lesson_id = ? AND exercise_id = ?", (lesson_id, exercise_id)
+        ).fetchone()
+        return row[0] if row else None
+
+    def save_exercise_code(self, lesson_id: str, exercise_id: str, code: str) -> None:
+        """Save the learner's code (one small transaction: the old or the new survives a kill)."""
+        with self._transaction():
+            self._db.execute(
+                "INSERT INTO exercise_code (lesson_id, exercise_id, code, updated) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (lesson_id, exercise_id) DO UPDATE SET code = excluded.code, updated = excluded.updated",
+                (lesson_id, exercise_id, code, time.time()),
+            )
+
+    def hints_shown(self, lesson_id: str, exercise_id: str) -> int:
+        row = self._db.execute(
+            "SELECT hints_shown FROM exercise_code WHERE lesson_id = ? AND exercise_id = ?", (lesson_id, exercise_id)
+        ).fetchone()
+        return row[0] if row else 0
+
+    def set_hints_shown(self, lesson_id: str, exercise_id: str, count: int, starter: str = "") -> None:
+        with self._transaction():
+            self._db.execute(
+                "INSERT INTO exercise_code (lesson_id, exercise_id, code, hints_shown, updated) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (lesson_id, exercise_id) DO UPDATE SET hints_shown = excluded.hints_shown",
+                (lesson_id, exercise_id, starter, count, time.time()),
+            )
+
+    def record_attempt(self, lesson_id: str, exercise_id: str, passed: bool, summary: str) -> None:
+        with self._transaction():
+            self._db.execute(
+                "INSERT INTO exercise_attempts (lesson_id, exercise_id, passed, summary, at) VALUES (?, ?, ?, ?, ?)",
+                (lesson_id, exercise_id, int(passed), summary, time.time()),
+            )
+
+    def attempts(self, lesson_id: str, exercise_id: str) -> list[tuple[bool, str, float]]:
+        """(passed, summary, time) of every check run, oldest first."""
+        rows = self._db.execute(
+            "SELECT passed, summary, at FROM exercise_attempts WHERE lesson_id = ? AND exercise_id = ? ORDER BY id",
+            (lesson_id, exercise_id),
+        )
+        return [(bool(passed), summary, at) for passed, summary, at in rows]
+
+    def passed_exercises(self, lesson_id: str) -> set[str]:
+        rows = self._db.execute(
+            "SELECT DISTINCT exercise_id FROM exercise_attempts WHERE lesson_id = ? AND passed = 1", (lesson_id,)
+        )
+        return {row[0] for row in rows}
+
+    # -- quiz ----------------------------------------------------------------------
+
+    def record_answer(self, lesson_id: str, question_id: str, answer: str, correct: bool) -> None:
+        """Every answer is kept, with its time."""
+        with self._transaction():
+            self._db.execute(
+                "INSERT INTO quiz_answers (lesson_id, question_id, answer, correct, at) VALUES (?, ?, ?, ?, ?)",
+                (lesson_id, question_id, answer, int(correct), time.time()),
+            )
+
+    def answers(self, lesson_id: str) -> list[tuple[str, str, bool, float]]:
+        """(question id, answer, correct, time) of every answer, oldest first."""
+        rows = self._db.execute(
+            "SELECT question_id, answer, correct, at FROM quiz_answers WHERE lesson_id = ? ORDER BY id", (lesson_id,)
+        )
+        return [(qid, answer, bool(correct), at) for qid, answer, correct, at in rows]
+
+    def record_score(self, lesson_id: str, score: int, total: int) -> None:
+        with self._transaction():
+            self._db.execute(
+                "INSERT INTO quiz_scores (lesson_id, score, total, at) VALUES (?, ?, ?, ?)",
+                (lesson_id, score, total, time.time()),
+            )
+
+    def best_score(self, lesson_id: str) -> tuple[int, int] | None:
+        """The best (score, total) of a finished quiz, or None."""
+        row = self._db.execute(
+            "SELECT score, total FROM quiz_scores WHERE lesson_id = ? ORDER BY score * 1.0 / total DESC, at LIMIT 1",
+            (lesson_id,),
+        ).fetchone()
+        return (row[0], row[1]) if row else None
+
+    # -- reset ---------------------------------------------------------------------
+
+    def reset(self, lesson_id: str | None = None) -> None:
+        """Forget progress: of one lesson, or (None) of every lesson and the REPL history."""
+        tables = ("position", "seen", "exercise_code", "exercise_attempts", "quiz_answers", "quiz_scores")
+        with self._transaction():
+            for table in tables:
+                if lesson_id is None:
+                    self._db.execute(f"DELETE FROM {table}")
+                else:
+                    self._db.execute(f"DELETE FROM {table} WHERE lesson_id = ?", (lesson_id,))
+            if lesson_id is None:
+                self._db.execute("DELETE FROM repl_history")
 
     # -- helpers ---------------------------------------------------------------
 

@@ -4,16 +4,38 @@ Nothing here imports textual or numpy: a lesson can be loaded, listed and
 validated without a screen and without paying for the numerical stack.
 """
 
-from tutor.lesson.format import Example, Lesson, Prose, Section, validate
+from tutor.lesson.format import (
+    Choice,
+    Example,
+    Exercise,
+    Explorable,
+    Figure,
+    Lesson,
+    Numeric,
+    Param,
+    Prose,
+    Quiz,
+    Section,
+    Shape,
+    validate,
+)
 from tutor.lesson.registry import Catalogue, CatalogueEntry, discover
 
 __all__ = [
     "Catalogue",
     "CatalogueEntry",
+    "Choice",
     "Example",
+    "Exercise",
+    "Explorable",
+    "Figure",
     "Lesson",
+    "Numeric",
+    "Param",
     "Prose",
+    "Quiz",
     "Section",
+    "Shape",
     "discover",
     "validate",
 ]

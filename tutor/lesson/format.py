@@ -8,7 +8,7 @@ blocks. Lesson modules build these objects and expose one `Lesson` as
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
+from typing import Any, Callable, Union
 
 
 @dataclass(frozen=True)
@@ -32,8 +32,142 @@ class Example:
     title: str = ""
 
 
-Block = Union[Prose, Example]
-BLOCK_TYPES: tuple[type, ...] = (Prose, Example)
+@dataclass(frozen=True)
+class Figure:
+    """A figure drawn in its section.
+
+    `build()` returns a plot description (see `tutor.lesson.plots`): plain data
+    the plot widget draws and the tests read. It imports numpy itself, when
+    called, never at module level.
+    """
+
+    title: str
+    build: Callable[[], Any]
+    name: str = ""
+    """A short file-safe name, used when the learner saves the figure as text."""
+
+
+@dataclass(frozen=True)
+class Param:
+    """One parameter of an explorable: a number in [low, high] moved by `step`, or a choice."""
+
+    name: str
+    label: str
+    default: float | str
+    low: float | None = None
+    high: float | None = None
+    step: float | None = None
+    choices: tuple[str, ...] = ()
+
+    @property
+    def is_choice(self) -> bool:
+        return bool(self.choices)
+
+    def clamp(self, value: float | str) -> float | str:
+        """`value` kept inside the range (a choice is returned as it is if known)."""
+        if self.is_choice:
+            return value if value in self.choices else self.default
+        value = min(max(float(value), float(self.low)), float(self.high))
+        if isinstance(self.default, int) and float(self.step).is_integer():
+            return int(round(value))
+        return round(value, 10)
+
+    def stepped(self, value: float | str, steps: int) -> float | str:
+        """`value` moved by `steps` steps (choices wrap around; numbers stop at the ends)."""
+        if self.is_choice:
+            index = self.choices.index(value) if value in self.choices else 0
+            return self.choices[(index + steps) % len(self.choices)]
+        return self.clamp(float(value) + steps * float(self.step))
+
+    def extremes(self) -> tuple[float | str, ...]:
+        """The values `tutor lessons --check` builds at: default, low and high (every choice)."""
+        if self.is_choice:
+            return self.choices
+        return (self.default, self.clamp(self.low), self.clamp(self.high))
+
+
+@dataclass(frozen=True)
+class Explorable:
+    """A figure with parameters: every change calls `build(**values)` and redraws."""
+
+    title: str
+    params: tuple[Param, ...]
+    build: Callable[..., Any]
+    name: str = ""
+
+    def defaults(self) -> dict[str, float | str]:
+        return {param.name: param.default for param in self.params}
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """A task the learner solves in an editor and the tutor checks.
+
+    `checks` names a function `module:function` that runs inside a checking
+    child process (see `tutor.checks`); it receives the learner's namespace and
+    yields one case result per input. `function` is the name the learner's
+    code must define.
+    """
+
+    id: str
+    title: str
+    task: str
+    starter: str
+    solution: str
+    checks: str
+    function: str
+    hints: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A multiple-choice question: `answer` is the index of the right option."""
+
+    id: str
+    prompt: str
+    options: tuple[str, ...]
+    answer: int
+    explanation: str
+    section: str = ""
+
+
+@dataclass(frozen=True)
+class Numeric:
+    """A question answered with a number, right within `tolerance` (absolute)."""
+
+    id: str
+    prompt: str
+    answer: float
+    tolerance: float
+    explanation: str
+    section: str = ""
+
+
+@dataclass(frozen=True)
+class Shape:
+    """A question answered with an array shape, typed as `(3, 3)` or `3x3`."""
+
+    id: str
+    prompt: str
+    answer: tuple[int, ...]
+    explanation: str
+    section: str = ""
+
+
+Question = Union[Choice, Numeric, Shape]
+QUESTION_TYPES: tuple[type, ...] = (Choice, Numeric, Shape)
+
+
+@dataclass(frozen=True)
+class Quiz:
+    """The questions that close a lesson."""
+
+    title: str
+    questions: tuple[Question, ...]
+
+
+Block = Union[Prose, Example, Figure, Explorable, Exercise, Quiz]
+BLOCK_TYPES: tuple[type, ...] = (Prose, Example, Figure, Explorable, Exercise, Quiz)
 
 
 @dataclass(frozen=True)
@@ -54,6 +188,19 @@ class Lesson:
     title: str
     summary: str
     sections: tuple[Section, ...]
+    repl_setup: str = ""
+    """Code the REPL runs when it starts and after every restart (the lesson's variables)."""
+
+    def blocks(self, kind: type) -> list:
+        """Every block of type `kind`, in lesson order."""
+        return [block for section in self.sections for block in section.blocks if isinstance(block, kind)]
+
+    def exercises(self) -> list["Exercise"]:
+        return self.blocks(Exercise)
+
+    def quiz(self) -> "Quiz | None":
+        quizzes = self.blocks(Quiz)
+        return quizzes[0] if quizzes else None
 
     def section_index(self, section_id: str) -> int | None:
         """The position of the section called `section_id`, or None."""
@@ -106,6 +253,14 @@ def _block_problems(block: object, compile_code: bool) -> list[str]:
         return [f"unknown block type {type(block).__name__}"]
     if isinstance(block, Prose):
         return [] if block.markdown.strip() else ["empty prose"]
+    if isinstance(block, Figure):
+        return [] if callable(block.build) and block.title.strip() else ["a figure needs a title and a build function"]
+    if isinstance(block, Explorable):
+        return _explorable_problems(block)
+    if isinstance(block, Exercise):
+        return _exercise_problems(block, compile_code)
+    if isinstance(block, Quiz):
+        return _quiz_problems(block)
     if not block.code.strip():
         return ["empty example"]
     if not compile_code:
@@ -116,4 +271,47 @@ def _block_problems(block: object, compile_code: bool) -> list[str]:
             compile(source, f"<example {name}>", "exec")
         except SyntaxError as error:
             problems.append(f"example {name} does not compile: {error.msg} (line {error.lineno})")
+    return problems
+
+
+def _explorable_problems(block: Explorable) -> list[str]:
+    problems = [] if callable(block.build) else ["an explorable needs a build function"]
+    for param in block.params:
+        if param.is_choice:
+            if param.default not in param.choices:
+                problems.append(f"parameter {param.name!r}: default {param.default!r} is not a choice")
+        elif None in (param.low, param.high, param.step) or not param.low <= param.default <= param.high:
+            problems.append(f"parameter {param.name!r} needs low <= default <= high and a step")
+        elif param.step <= 0:
+            problems.append(f"parameter {param.name!r}: step must be positive")
+    return problems
+
+
+def _exercise_problems(block: Exercise, compile_code: bool) -> list[str]:
+    problems = []
+    if not block.id.isidentifier():
+        problems.append(f"exercise id {block.id!r} must be a Python identifier")
+    if ":" not in block.checks:
+        problems.append(f"exercise {block.id}: checks must be 'module:function'")
+    if compile_code:
+        for name in ("starter", "solution"):
+            try:
+                compile(getattr(block, name), f"<exercise {name}>", "exec")
+            except SyntaxError as error:
+                problems.append(f"exercise {block.id} {name} does not compile: {error.msg}")
+    return problems
+
+
+def _quiz_problems(block: Quiz) -> list[str]:
+    problems = [] if block.questions else ["a quiz needs questions"]
+    seen: set[str] = set()
+    for question in block.questions:
+        if not isinstance(question, QUESTION_TYPES):
+            problems.append(f"unknown question type {type(question).__name__}")
+            continue
+        if question.id in seen:
+            problems.append(f"duplicate question id {question.id!r}")
+        seen.add(question.id)
+        if isinstance(question, Choice) and not 0 <= question.answer < len(question.options):
+            problems.append(f"question {question.id}: answer index out of range")
     return problems

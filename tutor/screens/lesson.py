@@ -61,7 +61,7 @@ class LessonScreen(Screen):
         self.sub_title = f"{index + 1}/{len(self.lesson.sections)} {section.title}"
         self.store.set_position(self.lesson.id, section.id)
         self.query_one(SectionList).show(self.lesson.sections, index, self.store.seen(self.lesson.id))
-        await self.query_one(SectionView).show(section, index, len(self.lesson.sections))
+        await self.query_one(SectionView).show(self.lesson, index)
 
     def go_to(self, index: int) -> None:
         """Show the section at `index` (0-based), clamped to the lesson."""
