@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test bench snapshots clean
+.PHONY: run test test-quick bench snapshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +23,13 @@ run: $(VENV)/.installed-run
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
 
-BENCHMARKS := bench/startup.py bench/core.py bench/kernel.py
+# The suite without a real terminal or server: no tmux, no sshd (the whole suite is `make test`).
+TERMINAL_TESTS := tests/test_ssh.py tests/test_terminals.py tests/test_e2e_tmux.py
+
+test-quick: $(VENV)/.installed-test
+	$(BIN)/python -m pytest $(addprefix --ignore=,$(TERMINAL_TESTS)) -k "not real_terminal"
+
+BENCHMARKS := bench/startup.py bench/core.py bench/kernel.py bench/checks.py bench/plots.py bench/repl.py
 
 bench: $(VENV)/.installed-test
 	@for script in $(BENCHMARKS); do echo "== $$script"; $(BIN)/python $$script || exit 1; done

@@ -7,15 +7,14 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
 import time
-import uuid
 from pathlib import Path
 
 import pytest
 
 from lessons.maths_foundations import LESSON
+from tests.tmux import Terminal
 
 TUTOR = Path(sys.executable).with_name("tutor")
 
@@ -23,39 +22,6 @@ pytestmark = [
     pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed (.ci/run installs it)"),
     pytest.mark.skipif(not TUTOR.exists(), reason=f"the tutor console script is not installed at {TUTOR}"),
 ]
-
-
-class Terminal:
-    """A tmux session on a private socket, 80x24, running one command."""
-
-    def __init__(self, command: str, env: dict[str, str]):
-        self.socket = f"tutor-test-{uuid.uuid4().hex[:8]}"
-        self.name = "learner"
-        exports = " ".join(f"{key}={value}" for key, value in env.items())
-        self._tmux("new-session", "-d", "-s", self.name, "-x", "80", "-y", "24",
-                   f"env {exports} {command}; sleep 30")
-
-    def _tmux(self, *args: str) -> str:
-        return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True,
-                              text=True, timeout=20).stdout
-
-    def screen(self) -> str:
-        return self._tmux("capture-pane", "-p", "-t", self.name)
-
-    def keys(self, *keys: str) -> None:
-        self._tmux("send-keys", "-t", self.name, *keys)
-
-    def wait_for(self, text: str, timeout: float = 20) -> str:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            shown = self.screen()
-            if text in shown:
-                return shown
-            time.sleep(0.05)
-        raise AssertionError(f"{text!r} never appeared; the screen shows:\n{self.screen()}")
-
-    def close(self) -> None:
-        self._tmux("kill-server")
 
 
 @pytest.fixture

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import events
 from textual.app import App
 from textual.binding import Binding
@@ -12,6 +14,9 @@ from tutor.screens.help import HelpScreen, describe_keys
 from tutor.screens.home import HomeScreen
 from tutor.screens.too_small import TooSmallScreen
 from tutor.store import Store
+
+if TYPE_CHECKING:
+    from tutor.widgets.repl_session import ReplSession
 
 MIN_SIZE = (50, 12)
 """Columns and rows below which the tutor shows only a 'too small' notice."""
@@ -40,6 +45,20 @@ class TutorApp(App[int]):
         self.catalogue = catalogue
         self.store = store
         self._start = start
+        self._repl: ReplSession | None = None
+
+    @property
+    def repl(self) -> ReplSession:
+        """The REPL's session: one kernel child for the app's life, started when the pane first opens."""
+        if self._repl is None:
+            from tutor.widgets.repl_session import ReplSession
+
+            self._repl = ReplSession(self.store)
+        return self._repl
+
+    async def on_unmount(self) -> None:
+        if self._repl is not None:
+            await self._repl.close()
 
     def get_default_screen(self) -> HomeScreen:
         """Home is the bottom of the screen stack: escape from a lesson lands there."""

@@ -3,6 +3,8 @@
 `tutor` opens the app (resuming where the learner left off), `tutor --lesson
 ID [--section N]` opens a lesson directly, and `tutor lessons [--check]`
 lists or validates the installed lessons without opening a screen.
+`tutor progress` and `tutor reset` live in `tutor.cli_progress`;
+`tutor exercises` and `tutor check` in `tutor.cli_exercises`.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tutor import __version__
+from tutor import __version__, cli_exercises, cli_progress
 from tutor.lesson.format import validate
 from tutor.lesson.registry import Catalogue, discover
 
@@ -20,7 +22,7 @@ USAGE_ERROR = 2
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tutor",
-        usage="tutor [--lesson ID [--section N]]\n       tutor lessons [--check]\n       tutor --help | --version",
+        usage="tutor [--lesson ID [--section N]] [--theme NAME]\n       tutor lessons [--check]\n       tutor progress [--json]\n       tutor reset [--lesson ID] [--yes]\n       tutor exercises\n       tutor check [--watch] EXERCISE_ID FILE\n       tutor --help | --version",
         description="A full-screen terminal tutor for the maths behind machine learning.",
         epilog="With no options the tutor opens where you left off. "
         "Set TUTOR_DATA_DIR to keep progress somewhere other than the default data folder.",
@@ -30,6 +32,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--section", metavar="N", type=int, help="with --lesson: open at section N (1 is the first)"
     )
+    parser.add_argument(
+        "--theme", metavar="NAME", help="use this colour theme, now and next time (e.g. textual-light)"
+    )
     commands = parser.add_subparsers(dest="command", title="commands", metavar="COMMAND")
     lessons = commands.add_parser(
         "lessons", help="list the installed lessons", description="List the installed lessons."
@@ -37,6 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
     lessons.add_argument(
         "--check", action="store_true", help="validate every lesson; exit 1 if any is broken"
     )
+    cli_progress.add_parsers(commands)
+    cli_exercises.add_commands(commands)
     return parser
 
 
@@ -46,14 +53,26 @@ def main(argv: list[str] | None = None) -> int:
     catalogue = discover()
     if args.command == "lessons":
         return check_lessons(catalogue) if args.check else list_lessons(catalogue)
+    if args.command == "progress":
+        return cli_progress.progress(catalogue, args.json)
+    if args.command == "reset":
+        return cli_progress.reset(catalogue, args.reset_lesson, args.yes)
+    if args.command in ("exercises", "check"):
+        return cli_exercises.run_command(args, catalogue)
     start = resolve_start(catalogue, args.lesson, args.section)
     if isinstance(start, str):
         print(f"tutor: {start}", file=sys.stderr)
         return USAGE_ERROR
+    if args.theme is not None and (problem := unknown_theme(args.theme)):
+        print(f"tutor: {problem}", file=sys.stderr)
+        return USAGE_ERROR
     from tutor.app import TutorApp
     from tutor.store import Store
 
-    app = TutorApp(catalogue=catalogue, store=Store.open(), start=start)
+    store = Store.open()
+    if args.theme is not None:
+        store.set_setting("theme", args.theme)  # as the palette's theme switch does: kept for next time
+    app = TutorApp(catalogue=catalogue, store=store, start=start)
     app.run()
     return app.return_code or 0
 
@@ -78,28 +97,62 @@ def resolve_start(
     return (lesson_id, section - 1)
 
 
+def unknown_theme(name: str) -> str | None:
+    """Why `name` is not a theme the tutor can use, listing the valid ones; None if it is."""
+    from textual.theme import BUILTIN_THEMES
+
+    if name in BUILTIN_THEMES:
+        return None
+    return f"unknown theme {name!r}; valid themes: {', '.join(sorted(BUILTIN_THEMES))}"
+
+
+def packages() -> dict[str, str]:
+    """The installed distribution that registers each lesson name (the first wins, as in `discover`)."""
+    from importlib.metadata import entry_points
+
+    from tutor.lesson.registry import GROUP
+
+    found: dict[str, str] = {}
+    for entry_point in entry_points(group=GROUP):
+        found.setdefault(entry_point.name, entry_point.dist.name if entry_point.dist else "unknown")
+    return found
+
+
 def list_lessons(catalogue: Catalogue) -> int:
     if not len(catalogue):
         print("No lessons are installed.")
         return 0
+    package = packages()
     for entry in catalogue:
+        origin = f"[package {package.get(entry.id, 'unknown')}]"
         if entry.lesson is None:
-            print(f"  ?  {entry.id:<22} BROKEN: {entry.error}")
+            print(f"  ?  {entry.id:<22} BROKEN: {entry.error} {origin}")
         else:
             lesson = entry.lesson
-            print(f"{lesson.number:>3}  {lesson.id:<22} {lesson.title} ({len(lesson.sections)} sections)")
+            print(f"{lesson.number:>3}  {lesson.id:<22} {lesson.title} ({len(lesson.sections)} sections) {origin}")
     return 1 if catalogue.broken else 0
 
 
 def check_lessons(catalogue: Catalogue) -> int:
     """Validate every lesson fully (examples compiled too); 1 if any is broken."""
     broken = 0
+    package = packages()
     for entry in catalogue:
+        origin = f"[package {package.get(entry.id, 'unknown')}]"
         problems = [entry.error] if entry.lesson is None else validate(entry.lesson)
+        if not problems and entry.lesson is not None:
+            problems = build_problems(entry.lesson)
         if problems:
             broken += 1
-            print(f"BROKEN  {entry.id}: " + "; ".join(problems))
+            print(f"BROKEN  {entry.id}: " + "; ".join(problems) + f" {origin}")
         else:
-            print(f"ok      {entry.id}: {len(entry.lesson.sections)} sections")
+            print(f"ok      {entry.id}: {len(entry.lesson.sections)} sections {origin}")
     print(f"{len(catalogue) - broken} ok, {broken} broken")
     return 1 if broken else 0
+
+
+def build_problems(lesson) -> list[str]:
+    """Build every figure, and every explorable at its defaults and extremes, as a screen would."""
+    from tutor.lesson.checking import check_figures
+
+    return check_figures(lesson).problems

@@ -1,4 +1,4 @@
-"""Command palette entries: "Go to section: …" and "Open lesson: …"."""
+"""Command palette entries: "Go to section: …", "Open lesson: …" and "REPL: restart"."""
 
 from __future__ import annotations
 
@@ -32,6 +32,9 @@ class LessonCommands(Provider):
         for lesson in app.catalogue.lessons:
             commands.append((f"Open lesson: {lesson.title}", lesson.summary,
                              partial(app.open_lesson, lesson.id)))
+        if isinstance(screen, LessonScreen):
+            commands.append(("REPL: restart", "A fresh Python; the lesson's variables are set up again",
+                             screen.action_repl_restart))
         return commands
 
     async def discover(self) -> Hits:

@@ -120,8 +120,14 @@ class Store:
                 f"{path} was written by a newer tutor ({error}); it is left untouched "
                 "and this session's progress will not be saved."
             )
+        except sqlite3.OperationalError as error:
+            # Healthy but not writable (a read-only folder or file): never moved aside.
+            return cls.read_only_copy(path, error)
         except sqlite3.DatabaseError as error:
-            moved = _move_aside(path)
+            try:
+                moved = _move_aside(path)
+            except OSError as second:
+                return cls.read_only_copy(path, f"{error}; it could not be moved aside: {second}")
             try:
                 store = cls(_connect(path), path)
             except (OSError, sqlite3.Error) as second:
@@ -132,7 +138,31 @@ class Store:
             )
             return store
         except OSError as error:
+            if path.is_file():
+                return cls.read_only_copy(path, error)
             return cls.in_memory(f"Could not open {path} ({error}); progress will not be saved.")
+
+    @classmethod
+    def read_only_copy(cls, path: Path, error: object) -> "Store":
+        """What `path` holds, copied into memory: shown this session, never saved to the file."""
+        notice = (
+            f"Progress cannot be saved: {path} cannot be written ({error}). "
+            "What you do now is kept only until you quit."
+        )
+        try:
+            source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+            try:
+                _refuse_newer(source)
+                copy = sqlite3.connect(":memory:", isolation_level=None)
+                source.backup(copy)
+            finally:
+                source.close()
+            if copy.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise sqlite3.DatabaseError("integrity check failed")
+            _migrate(copy)
+        except (sqlite3.Error, NewerSchemaError, OSError):
+            return cls.in_memory(notice)
+        return cls(copy, None, notice)
 
     @classmethod
     def in_memory(cls, notice: str | None = None) -> "Store":

@@ -8,6 +8,7 @@ loading the lesson never pulls in numpy or scipy.
 from tutor.lesson import Lesson
 
 from lessons.maths_foundations import (
+    quiz,
     s01_what_you_build,
     s02_vectors,
     s03_matrices,
@@ -18,6 +19,7 @@ from lessons.maths_foundations import (
     s08_pitfalls,
     s09_next_steps,
 )
+from lessons.maths_foundations.repl_setup import REPL_SETUP
 
 LESSON = Lesson(
     id="maths_foundations",
@@ -34,5 +36,7 @@ LESSON = Lesson(
         s07_normal_equation.SECTION,
         s08_pitfalls.SECTION,
         s09_next_steps.SECTION,
+        quiz.SECTION,
     ),
+    repl_setup=REPL_SETUP,
 )

@@ -2,6 +2,8 @@
 
 from tutor.lesson import Example, Prose, Section
 
+from lessons.maths_foundations.exercises import DOT
+
 SECTION = Section(
     id="vectors",
     title="Vectors, dot product",
@@ -131,5 +133,6 @@ print(f"predicted price: {y_hat:.1f}k")
 predicted price: 208.6k
 """,
         ),
+        DOT,
     ),
 )

@@ -2,6 +2,9 @@
 
 from tutor.lesson import Example, Prose, Section
 
+from lessons.maths_foundations import figures
+from lessons.maths_foundations.exercises import MATMUL
+
 SECTION = Section(
     id="matrices",
     title="Matrix products",
@@ -53,6 +56,7 @@ print(P[1] @ Q[:, 2], "==", PQ[1, 2])
 75 == 75
 """,
         ),
+        figures.MATMUL,
         Prose("""\
 Row 0 of P is (1, 2) and column 0 of Q is (7, 10), so
 the top-left entry is 1·7 + 2·10 = 27. Order matters:
@@ -95,6 +99,7 @@ print("matches @:", same)
 matches @: True
 """,
         ),
+        MATMUL,
         Prose("""\
 The loops perform m·n·k multiply-adds: a billion for two
 1000 × 1000 matrices. NumPy passes `@` to an optimised

@@ -2,6 +2,8 @@
 
 from tutor.lesson import Example, Prose, Section
 
+from lessons.maths_foundations import figures
+
 SECTION = Section(
     id="eigen",
     title="Eigenvalues and SVD",
@@ -50,6 +52,7 @@ eigenvalues: [4. 2.]
 True
 """,
         ),
+        figures.TRANSFORM,
         Prose("""\
 (1, 1) comes back as (4, 4): same line, four times as
 long. (1, −1) comes back doubled. (1, 0) turns into
@@ -104,6 +107,7 @@ main axis: [0.895 0.446]
 explained: 96.7%
 """,
         ),
+        figures.PCA,
         Prose("""\
 The points were built along the line y = x/2, whose
 unit direction is
@@ -183,5 +187,6 @@ rebuild all twenty scores to within 0.7 of a point. A
 recommender fills in the *missing* scores of such a
 table the same way.
 """),
+        figures.SVD,
     ),
 )

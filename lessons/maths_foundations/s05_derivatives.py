@@ -2,6 +2,9 @@
 
 from tutor.lesson import Example, Prose, Section
 
+from lessons.maths_foundations import figures
+from lessons.maths_foundations.exercises import DERIVATIVE
+
 SECTION = Section(
     id="derivatives",
     title="Slopes and gradients",
@@ -24,6 +27,7 @@ f(3 + h) ≈ 9 + 6h
 The exact value is 9 + 6h + h²; the leftover h² shrinks
 much faster than h does.
 """),
+        figures.DERIVATIVE_FIGURE,
         Example(
             title="Nudging x = 3",
             code="""\
@@ -87,6 +91,7 @@ sigmoid' rule    0.213910
 sigmoid' numeric 0.213910
 """,
         ),
+        figures.TANGENT,
         Prose("""\
 ### Gradients
 
@@ -150,5 +155,6 @@ derivatives vanish; fifty small steps against the
 gradient land there. Training a network is the same
 loop with a loss nobody can minimise on paper.
 """),
+        DERIVATIVE,
     ),
 )

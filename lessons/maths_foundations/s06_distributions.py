@@ -2,6 +2,8 @@
 
 from tutor.lesson import Example, Prose, Section
 
+from lessons.maths_foundations import figures
+
 SECTION = Section(
     id="distributions",
     title="Distributions",
@@ -37,6 +39,7 @@ the smallest squared error. Normal draws also
 initialise weights (He and Glorot schemes) and serve as
 the prior over a VAE's latent space.
 """),
+        figures.DISTRIBUTIONS_FIGURE,
         Example(
             title="The normal density, two ways",
             code="""\
@@ -163,5 +166,6 @@ limit 0.1250
 largest |w| 0.1250
 """,
         ),
+        figures.DISTRIBUTIONS,
     ),
 )

@@ -2,6 +2,9 @@
 
 from tutor.lesson import Example, Prose, Section
 
+from lessons.maths_foundations import figures
+from lessons.maths_foundations.exercises import NORMAL_EQUATION
+
 # The data and the fit of the first example, run silently before later
 # examples (here and in "What to try next") so they can pick up from it.
 FIT_SETUP = """\
@@ -94,6 +97,7 @@ slope     3.515   (true 3.5)
 R2 = 1 - SSE/SST = 0.9598
 """,
         ),
+        figures.HOUSES_FIGURE,
         Prose("""\
 The fit recovers intercept 9.897 and slope 3.515, close
 to the true 10 and 3.5 but not equal: a hundred noisy
@@ -159,5 +163,6 @@ decomposition rather than the normal equation). When
 the features number in the millions, forming XᵀX is too
 costly and gradient descent takes over.
 """),
+        NORMAL_EQUATION,
     ),
 )

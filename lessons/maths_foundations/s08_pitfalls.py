@@ -2,6 +2,8 @@
 
 from tutor.lesson import Example, Prose, Section
 
+from lessons.maths_foundations.exercises import LOG_LIKELIHOOD
+
 SECTION = Section(
     id="pitfalls",
     title="Common pitfalls",
@@ -185,6 +187,7 @@ sum of logs: -1653.69
 so the product is 10^-718.2
 """,
         ),
+        LOG_LIKELIHOOD,
         Prose("""\
 This is why losses are written as **negative
 log-likelihoods** (cross-entropy), why classifiers

@@ -2,6 +2,9 @@
 
 from tutor.lesson import Example, Prose, Section
 
+from lessons.maths_foundations import figures
+from lessons.maths_foundations.exercises import GRADIENT_DESCENT, NORMS, PCA
+
 from lessons.maths_foundations.s07_normal_equation import FIT_SETUP
 
 SECTION = Section(
@@ -52,6 +55,8 @@ loss at w = 0: 824.81
 first gradient: [ -54.01 -315.01]
 """,
         ),
+        GRADIENT_DESCENT,
+        figures.DESCENT,
         Prose("""\
 ### 2. L1 and L2 norms, Lasso and Ridge
 
@@ -96,6 +101,8 @@ alpha  100: slope 3.097
 alpha 1000: slope 1.496
 """,
         ),
+        NORMS,
+        figures.NORMS,
         Prose("""\
 As α grows the slope shrinks towards 0 (the intercept
 drifts up to compensate). Choosing α is a job for a
@@ -145,6 +152,7 @@ True
 [6.286 0.707 0.088]
 """,
         ),
+        PCA,
         Prose("""\
 ### 4. On to Lesson 3: Data Handling
 

@@ -8,10 +8,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tutor.kernel import arrays, protocol
-from tutor.kernel.capture import OutputSink
-from tutor.kernel.cells import CellRunner
+from tutor.kernel.child.capture import OutputSink
+from tutor.kernel.child.cells import CellRunner
+from tutor.kernel.child.completion import complete
 from tutor.kernel.completeness import is_complete
-from tutor.kernel.completion import complete
 
 
 @pytest.mark.parametrize(
@@ -57,7 +57,7 @@ def test_engine_never_pickles() -> None:
     import tutor.kernel
 
     pattern = re.compile(r"^\s*(import|from)\s+(c?pickle|_pickle|dill|cloudpickle|marshal|shelve)\b", re.M)
-    for path in Path(tutor.kernel.__file__).parent.glob("*.py"):
+    for path in Path(tutor.kernel.__file__).parent.rglob("*.py"):
         assert not pattern.search(path.read_text()), path
 
 

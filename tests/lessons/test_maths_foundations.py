@@ -18,7 +18,7 @@ import numpy as np
 import pytest
 
 from lessons.maths_foundations import LESSON
-from tutor.lesson import Example, Prose, validate
+from tutor.lesson import Example, Prose, Quiz, validate
 
 PACKAGE_DIR = Path(__file__).parents[2] / "lessons" / "maths_foundations"
 SEED_DIR = Path(__file__).parents[2].parent / "shared" / "seed"
@@ -33,6 +33,7 @@ SECTION_IDS = [
     "regression",
     "pitfalls",
     "next_steps",
+    "quiz",
 ]
 # The brief allows 52 columns. At 80x24 the code listing widget (border and
 # padding inside a ~50-column content pane) wraps anything wider than 46, so
@@ -80,8 +81,13 @@ def _all_text() -> str:
         for block in section.blocks:
             if isinstance(block, Prose):
                 parts.append(block.markdown)
-            else:
-                parts += [block.title, block.setup, block.code, block.output or ""]
+            elif isinstance(block, Quiz):
+                for question in block.questions:
+                    parts += [question.prompt, question.explanation, *getattr(question, "options", ())]
+            else:  # examples, figures, explorables, exercises: every text field they have
+                fields = ("title", "setup", "code", "output", "task", "starter", "solution")
+                parts += [getattr(block, name, None) or "" for name in fields]
+                parts += list(getattr(block, "hints", ()))
     return "\n".join(parts)
 
 

@@ -10,7 +10,7 @@ Usage::
     kernel = Kernel(width=100)
     await kernel.start()                      # optional: every call starts the child if needed
     async for event in kernel.execute("for i in range(3): print(i)"):
-        ...                                   # Stream events, then one Result
+        ...                                   # Stream events, a Plotted if it drew, one Result
     result = await kernel.run("1 + 1")       # Result(ok=True, value_repr='2', ...)
     await kernel.interrupt()                  # stop the running cell (from another task)
     await kernel.shutdown()
@@ -41,11 +41,20 @@ import sys
 from collections.abc import AsyncGenerator, Callable
 from typing import TYPE_CHECKING, Any
 
-from tutor.kernel import arrays, limits, protocol
+from tutor.kernel import arrays, protocol
 from tutor.kernel.completeness import Completeness, is_complete
 from tutor.kernel.process import ChildProcess, Reply
 from tutor.kernel.reports import cell_result, death_result, start_failure_result
-from tutor.kernel.results import Completion, ExitInfo, KernelDied, KernelError, Result, Stream
+from tutor.kernel.results import (
+    Completion,
+    ExitInfo,
+    KernelDied,
+    KernelError,
+    Plotted,
+    PlotSeries,
+    Result,
+    Stream,
+)
 
 if TYPE_CHECKING:
     import numpy
@@ -56,12 +65,14 @@ __all__ = [
     "Kernel",
     "KernelDied",
     "KernelError",
+    "PlotSeries",
+    "Plotted",
     "Result",
     "Stream",
     "is_complete",
 ]
 
-Event = Stream | Result
+Event = Stream | Plotted | Result
 _RESPAWNING_REASONS = (None, "interrupt", "protocol error")
 
 
@@ -100,9 +111,10 @@ class Kernel:
         self,
         *,
         width: int = 80,
+        plot_size: tuple[int, int] = (80, 20),
         grace: float = 2.0,
-        memory_fraction: float | None = limits.DEFAULT_MEMORY_FRACTION,
-        memory_cap: int | None = limits.DEFAULT_MEMORY_CAP,
+        memory_fraction: float | None = protocol.DEFAULT_MEMORY_FRACTION,
+        memory_cap: int | None = protocol.DEFAULT_MEMORY_CAP,
         nice: int = 5,
         complete_timeout: float = 1.0,
         start_timeout: float = 30.0,
@@ -111,6 +123,7 @@ class Kernel:
         env: dict[str, str] | None = None,
     ) -> None:
         self._width = width
+        self._plot_size = (int(plot_size[0]), int(plot_size[1]))
         self._grace = grace
         self._memory_fraction = memory_fraction
         self._memory_cap = memory_cap
@@ -185,15 +198,20 @@ class Kernel:
 
     # -- cells --------------------------------------------------------------------------
 
-    async def execute(self, code: str) -> AsyncGenerator[Event, None]:
-        """Run a cell: yields :class:`Stream` events as output arrives, then one :class:`Result`.
+    async def execute(self, code: str, *, numpy_defaults: bool = False) -> AsyncGenerator[Event, None]:
+        """Run a cell: yields :class:`Stream` events as output arrives, a :class:`Plotted`
+        if the cell drew something, then one :class:`Result`.
+
+        With ``numpy_defaults`` the cell prints arrays with numpy's own options (line width
+        75, summaries past 1,000 values), exactly as the same code run as a script would,
+        instead of the REPL's (the pane's width, summaries past 200 values).
 
         Leaving the loop before the result interrupts the cell.
         """
         events: asyncio.Queue[Event | BaseException] = asyncio.Queue()
         ticket = _Ticket()
         self._queued.append(ticket)
-        task = asyncio.create_task(self._run_cell(code, ticket, events.put_nowait))
+        task = asyncio.create_task(self._run_cell(code, ticket, events.put_nowait, numpy_defaults))
         self._cell_tasks.add(task)  # it runs to completion even if the caller stops listening
         task.add_done_callback(self._cell_tasks.discard)
         finished = False
@@ -214,9 +232,9 @@ class Kernel:
                 if ticket.inflight is not None:
                     self._interrupt_inflight(ticket.inflight)
 
-    async def run(self, code: str) -> Result:
+    async def run(self, code: str, *, numpy_defaults: bool = False) -> Result:
         """Run a cell and return its :class:`Result` (``Result.stdout`` has all its output)."""
-        async with contextlib.aclosing(self.execute(code)) as events:
+        async with contextlib.aclosing(self.execute(code, numpy_defaults=numpy_defaults)) as events:
             async for event in events:
                 if isinstance(event, Result):
                     return event
@@ -276,11 +294,14 @@ class Kernel:
         values, headers, buffers = arrays.encode_variables(variables)
         await self._request({"type": protocol.SET_VARIABLES, "values": values, "arrays": headers}, buffers)
 
-    async def config(self, *, width: int | None = None) -> None:
-        """Set numpy's print width (also for every later child).
+    async def config(self, *, width: int | None = None, plot_size: tuple[int, int] | None = None) -> None:
+        """Set numpy's print width (also for every later child), and the plot size
+        (columns, rows) the plotting functions reduce their data for (sent with each cell).
 
         Never waits behind a running cell: then the width travels with the next cell.
         """
+        if plot_size is not None:
+            self._plot_size = (int(plot_size[0]), int(plot_size[1]))
         if width is None:
             return
         self._width = int(width)
@@ -403,9 +424,11 @@ class Kernel:
                 raise KernelError(str(reply.message.get("message", "")), reply.message.get("error_type"))
             return reply
 
-    async def _run_cell(self, code: str, ticket: _Ticket, emit: Callable[[Event | BaseException], None]) -> None:
+    async def _run_cell(
+        self, code: str, ticket: _Ticket, emit: Callable[[Event | BaseException], None], numpy_defaults: bool
+    ) -> None:
         try:
-            result = await self._run_cell_locked(code, ticket, emit)
+            result = await self._run_cell_locked(code, ticket, emit, numpy_defaults)
         except BaseException as error:
             emit(error)
             if isinstance(error, asyncio.CancelledError):
@@ -417,7 +440,7 @@ class Kernel:
             emit(result)
 
     async def _run_cell_locked(
-        self, code: str, ticket: _Ticket, emit: Callable[[Event | BaseException], None]
+        self, code: str, ticket: _Ticket, emit: Callable[[Event | BaseException], None], numpy_defaults: bool
     ) -> Result | None:
         loop = asyncio.get_running_loop()
         async with self._lock:
@@ -435,7 +458,16 @@ class Kernel:
             self._dequeue(ticket)
             output: list[str] = []
             try:
-                child.send({"type": protocol.EXEC, "id": request_id, "code": code, "width": self._width})
+                child.send(
+                    {
+                        "type": protocol.EXEC,
+                        "id": request_id,
+                        "code": code,
+                        "width": self._width,
+                        "plot_size": list(self._plot_size),
+                        "numpy_defaults": numpy_defaults,
+                    }
+                )
                 if ticket.interrupt_requested:
                     self._interrupt_inflight(inflight)
                 await child.drain()
@@ -450,6 +482,8 @@ class Kernel:
                         stream = Stream(str(reply.message["name"]), str(reply.message["text"]))
                         output.append(stream.text)
                         emit(stream)
+                    elif kind == protocol.PLOT:
+                        emit(plotted_from_wire(reply.message, reply.payload))
                     elif kind == protocol.RESULT:
                         return cell_result(reply.message, "".join(output), loop.time() - started, lost)
                     elif kind == protocol.ERROR:
@@ -464,3 +498,20 @@ class Kernel:
                 inflight.close()
                 self._inflight = None
                 child.unsubscribe(request_id)
+
+
+def plotted_from_wire(message: protocol.Message, payload: bytes) -> Plotted:
+    """Rebuild a ``plot`` reply: arrays from their headers and the payload's raw bytes."""
+    view = memoryview(payload)
+    offset = 0
+    series = []
+    for header in message.get("series", []):
+        axes: dict[str, Any] = {}
+        for axis in ("x", "y"):
+            if axis in header:
+                size = int(header[axis]["size"])
+                axes[axis] = arrays.from_wire(header[axis], bytes(view[offset : offset + size]))
+                offset += size
+        x = tuple(str(label) for label in header["labels"]) if "labels" in header else axes.get("x")
+        series.append(PlotSeries(str(header["kind"]), x, axes.get("y"), str(header.get("label", ""))))
+    return Plotted(tuple(series), str(message.get("title", "")), int(message.get("dropped", 0)))

@@ -22,6 +22,8 @@ Replies (child to client)::
     {"type": "ready", "pid": 123, "memory_limit": 1234}      (once, no id)
     {"type": "started", "id": 1}      (exec/complete: now interruptible by SIGINT)
     {"type": "stream", "id": 1, "name": "stdout", "text": "..."}  (0..n, before the result)
+    {"type": "plot", "id": 1, "title": "", "series": [...], "nbytes": N}  + N bytes
+                                      (0..1, before the result: what plot() etc. drew)
     {"type": "result", "id": 1, "ok": true, "value": "1", "error": null, ...}
     {"type": "completions", "id": 2, "start": 0, "matches": ["np.linalg", ...]}
     {"type": "array", "id": 3, "dtype": "<f8", "shape": [3], "nbytes": 24}  + 24 bytes
@@ -31,7 +33,14 @@ Replies (child to client)::
 Interrupts are not messages: the client sends SIGINT to the child, and only after the
 request's ``started`` reply, so the signal can never arrive too early (and be lost) or
 too late (and hit the next request): the child ignores SIGINT outside a request's gate.
-An ``exec`` request may carry ``width`` to update numpy's line width first.
+An ``exec`` request may carry ``width`` to update numpy's line width first,
+``plot_size`` ([columns, rows]) for the plotting functions' reduction, and
+``numpy_defaults`` (true: the cell prints arrays with numpy's own options, as a script).
+
+A ``plot`` reply's ``series`` are objects with ``kind`` ("line", "scatter", "histogram",
+"bar"), ``label``, and ``x`` / ``y`` array headers (``dtype``, ``shape``, ``size`` in
+bytes) whose bytes follow in that order; a bar chart has ``labels`` instead of ``x``.
+A histogram's ``x`` holds the bin edges and its ``y`` the counts.
 """
 
 from __future__ import annotations
@@ -53,11 +62,17 @@ SHUTDOWN = "shutdown"
 READY = "ready"
 STARTED = "started"
 STREAM = "stream"
+PLOT = "plot"
 RESULT = "result"
 COMPLETIONS = "completions"
 ARRAY = "array"
 DONE = "done"
 ERROR = "error"
+
+# Start-up options (the child's one command-line argument, a JSON object): how much of
+# the free memory the child's address space may grow by, and a cap in bytes.
+DEFAULT_MEMORY_FRACTION = 0.5
+DEFAULT_MEMORY_CAP = 8 * 2**30
 
 # Longest accepted message line; a cell's whole capped output fits many times over.
 MAX_LINE_BYTES = 16 * 2**20

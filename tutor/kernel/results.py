@@ -1,6 +1,7 @@
 """What the kernel client hands back: events, results and errors (small frozen dataclasses).
 
-``Kernel.execute`` yields :class:`Stream` events while a cell runs, then one
+``Kernel.execute`` yields :class:`Stream` events while a cell runs, a :class:`Plotted`
+event if the cell drew something (``plot``, ``scatter``, ``hist``, ``bar``), then one
 :class:`Result`. A kernel death during a cell is a :class:`Result` with ``died=True``
 and ``error == "KernelDied"``; during any other call it raises :class:`KernelDied`.
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import signal
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,6 +19,30 @@ class Stream:
 
     name: str
     text: str
+
+
+@dataclass(frozen=True, slots=True)
+class PlotSeries:
+    """One series a cell drew, already reduced in the child to what the plot can show.
+
+    ``kind`` is "line", "scatter", "histogram" or "bar". ``x`` and ``y`` are read-only
+    float numpy arrays, except: a histogram's ``x`` holds its bin edges (one more than
+    ``y``, its counts), and a bar chart's ``x`` is a tuple of label strings.
+    """
+
+    kind: str
+    x: Any
+    y: Any
+    label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Plotted:
+    """What one cell drew: its series on shared axes (``dropped``: older series left out)."""
+
+    series: tuple[PlotSeries, ...]
+    title: str = ""
+    dropped: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,9 @@ class Series:
     count; for "hline"/"vline", `y`/`x` holds the one value. `marker` is a
     plotext marker (so series stay apart without colour) and `style` a role
     the widget maps to a theme colour ("primary", "secondary", "accent",
-    "warning", "error", "success", "muted").
+    "warning", "error", "success", "muted"). `width` is a bar's width as a
+    share of the spacing between bars (1: they touch); None lets plotext
+    choose.
     """
 
     kind: str
@@ -34,6 +36,7 @@ class Series:
     marker: str | None = None
     style: str = "primary"
     bins: int = 20
+    width: float | None = None
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,10 @@ class Plot:
 
     `message` replaces the drawing when there is nothing sound to draw
     (a learning rate that diverged, say); the caption still shows.
+    `equal_aspect` makes a unit as long across as up (circles look round).
+    `yscale` is "linear" or "log" (the widget plots log₁₀ y and labels the
+    ticks with the values). `inactive` names the explorable parameters this
+    view does not use, so the widget can grey them out.
     """
 
     series: tuple[Series, ...] = ()
@@ -53,6 +60,8 @@ class Plot:
     caption: tuple[str, ...] = ()
     message: str | None = None
     equal_aspect: bool = False
+    yscale: str = "linear"
+    inactive: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -103,6 +112,17 @@ def _finite_count(values: Any) -> int:
     return count
 
 
+def _any_positive(values: Any) -> bool:
+    for value in values:
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            continue
+        if math.isfinite(number) and number > 0:
+            return True
+    return False
+
+
 def problems(description: object) -> list[str]:
     """Why `description` cannot be drawn (empty list: it can)."""
     if not isinstance(description, DESCRIPTION_TYPES):
@@ -122,6 +142,8 @@ def problems(description: object) -> list[str]:
                 found.append(f"unknown series kind {series.kind!r}")
             elif series.kind != "vline" and _finite_count(series.y) == 0:
                 found.append(f"series {series.label or series.kind!r} has no finite data")
+            elif description.yscale == "log" and series.kind in ("line", "scatter") and not _any_positive(series.y):
+                found.append(f"series {series.label or series.kind!r} has no positive data for a log scale")
         return found
     if isinstance(description, Shades):
         if not description.pictures:

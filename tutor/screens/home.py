@@ -8,8 +8,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from tutor.lesson.registry import Catalogue, CatalogueEntry
+from tutor.progress import lesson_progress
 from tutor.store import Store
-from tutor.widgets.lesson_list import LessonCard, LessonList
+from tutor.widgets.lesson_list import LessonCard, LessonList, progress_line
 
 
 class HomeScreen(Screen):
@@ -32,8 +33,8 @@ class HomeScreen(Screen):
     def _cards(self) -> list[LessonCard]:
         cards = []
         for entry in self.catalogue:
-            seen = len(self.store.seen(entry.id)) if entry.lesson else 0
-            cards.append(LessonCard(entry, seen))
+            progress = lesson_progress(entry, self.store)
+            cards.append(LessonCard(entry, progress.sections_seen, progress_line(progress)))
         return cards
 
     def on_mount(self) -> None:
@@ -45,10 +46,11 @@ class HomeScreen(Screen):
             )
 
     def on_screen_resume(self) -> None:
-        """Coming back from a lesson: redraw the progress bars and the detail."""
+        """Coming back from a lesson: redraw the progress (sections, exercises, quiz) and the detail."""
         for card in self.query(LessonCard):
             if card.entry.lesson is not None:
-                card.show_seen(len(self.store.seen(card.entry.id)))
+                progress = lesson_progress(card.entry, self.store)
+                card.show_progress(progress.sections_seen, progress_line(progress))
         entry = self.query_one(LessonList).highlighted_entry
         if entry is not None:
             self.query_one("#detail", Static).update(self._describe(entry))

@@ -11,6 +11,7 @@ from textual.widgets import Footer, Header, OptionList
 
 from tutor.lesson.format import Lesson
 from tutor.store import Store
+from tutor.widgets.repl_dock import ReplDock
 from tutor.widgets.section_list import SectionList
 from tutor.widgets.section_view import SectionView
 
@@ -29,6 +30,8 @@ class LessonScreen(Screen):
         Binding("p", "previous", "Prev"),
         Binding("s", "toggle_sidebar", "Sections"),
         Binding("escape", "home", "Home"),
+        Binding("r", "repl", "REPL"),
+        Binding("ctrl+r", "hide_repl", "Hide REPL"),
         *[
             Binding(str(number), f"jump({number})", "Jump to section", show=False)
             for number in range(1, 10)
@@ -49,19 +52,32 @@ class LessonScreen(Screen):
         yield Header(icon="∑")
         with Horizontal(id="lesson-body"):
             yield SectionList(id="sidebar")
-            yield SectionView(id="content")
+            with ReplDock(self.lesson, id="lesson-main"):
+                yield SectionView(id="content")
         yield Footer()
 
     def on_mount(self) -> None:
         self.title = self.lesson.title
         self.index = self._start
 
-    async def watch_index(self, index: int) -> None:
+    def watch_index(self, index: int) -> None:
+        # A built section is swapped in within this key press, so the next frame shows
+        # it; the sidebar and title follow a frame later (drawing them first costs one).
+        view = self.query_one(SectionView)
+        if view.swap(index):
+            self.call_after_refresh(self._mark_position, index)
+        else:
+            self.call_next(self._build_and_show, index)
+
+    async def _build_and_show(self, index: int) -> None:
+        await self.query_one(SectionView).show(self.lesson, index)
+        self._mark_position(index)
+
+    def _mark_position(self, index: int) -> None:
         section = self.lesson.sections[index]
         self.sub_title = f"{index + 1}/{len(self.lesson.sections)} {section.title}"
         self.store.set_position(self.lesson.id, section.id)
         self.query_one(SectionList).show(self.lesson.sections, index, self.store.seen(self.lesson.id))
-        await self.query_one(SectionView).show(self.lesson, index)
 
     def go_to(self, index: int) -> None:
         """Show the section at `index` (0-based), clamped to the lesson."""
@@ -93,6 +109,21 @@ class LessonScreen(Screen):
         sidebar = self.query_one(SectionList)
         sidebar.set_class(shown is True, "-shown")
         sidebar.set_class(shown is False, "-hidden")
+
+    async def action_repl(self) -> None:
+        """Open the REPL pane, or focus it when it is open."""
+        await self.query_one(ReplDock).open()
+
+    def action_hide_repl(self) -> None:
+        self.query_one(ReplDock).hide()
+
+    async def action_repl_restart(self) -> None:
+        await self.query_one(ReplDock).restart()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "hide_repl":
+            return self.query_one(ReplDock).shown
+        return True
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.go_to(event.option_index)

@@ -10,13 +10,15 @@ from __future__ import annotations
 from typing import Callable
 
 from textual.widget import Widget
-from textual.widgets import Markdown, Static
+from textual.widgets import Static
 
-from tutor.lesson.format import Example, Lesson, Prose
+from tutor.lesson.format import Example, Exercise, Explorable, Figure, Lesson, Prose, Quiz
 
 
 def _prose(block: Prose, lesson: Lesson) -> Widget:
-    return Markdown(block.markdown)
+    from tutor.widgets.prose import Prose as ProseView
+
+    return ProseView(block.markdown)
 
 
 def _example(block: Example, lesson: Lesson) -> Widget:
@@ -25,9 +27,45 @@ def _example(block: Example, lesson: Lesson) -> Widget:
     return CodeListing(block)
 
 
+def _quiz(block: Quiz, lesson: Lesson) -> Widget:
+    from tutor.widgets.quiz_card import QuizCard
+
+    return QuizCard(block, lesson)
+
+
+def _exercise(block: Exercise, lesson: Lesson) -> Widget:
+    from tutor.widgets.exercise_card import ExerciseCard
+
+    return ExerciseCard(block, lesson)
+
+
+def _section_id(block: object, lesson: Lesson) -> str:
+    """The id of the section holding `block` (used to name saved figures)."""
+    for section in lesson.sections:
+        if any(candidate is block for candidate in section.blocks):
+            return section.id
+    return ""
+
+
+def _figure(block: Figure, lesson: Lesson) -> Widget:
+    from tutor.widgets.figure_block import FigureBlock
+
+    return FigureBlock(block, _section_id(block, lesson))
+
+
+def _explorable(block: Explorable, lesson: Lesson) -> Widget:
+    from tutor.widgets.explorable import ExplorableBlock
+
+    return ExplorableBlock(block, _section_id(block, lesson))
+
+
 FACTORIES: dict[type, Callable[[object, Lesson], Widget]] = {
     Prose: _prose,
     Example: _example,
+    Quiz: _quiz,
+    Figure: _figure,
+    Explorable: _explorable,
+    Exercise: _exercise,
 }
 
 

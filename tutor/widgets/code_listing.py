@@ -1,16 +1,25 @@
-"""A code example, syntax-highlighted, with the output plain Python prints for it."""
+"""A code example, syntax-highlighted, with the output plain Python prints for it.
+
+A listing can be focused (``tab`` moves between a section's listings); ``e`` then runs
+it in the REPL with its setup (the listing asks its container with a message), and
+``escape`` gives focus back to the section text.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
-from textual.highlight import highlight
+from textual.message import Message
 from textual.widgets import Static
 
 from tutor.lesson.format import Example
+from tutor.widgets import highlighting
 
 
-class CodeListing(Vertical):
+class CodeListing(Vertical, can_focus=True):
     """The example's code, and beneath it its expected output when the lesson gives one."""
 
     DEFAULT_CSS = """
@@ -24,7 +33,21 @@ class CodeListing(Vertical):
     CodeListing .output {
         color: $text-muted; padding: 0 1; border-left: outer $secondary 50%;
     }
+    CodeListing:focus .code { border-left: outer $accent; background: $boost; }
+    CodeListing:focus .title { color: $accent; }
     """
+
+    BINDINGS = [
+        Binding("e", "run", "Run in REPL"),
+        Binding("escape", "leave", "Back to text"),
+    ]
+
+    @dataclass
+    class RunRequested(Message):
+        """The learner asked to run this listing's example in the REPL."""
+
+        listing: CodeListing
+        example: Example
 
     def __init__(self, example: Example) -> None:
         super().__init__()
@@ -33,7 +56,33 @@ class CodeListing(Vertical):
     def compose(self) -> ComposeResult:
         if self.example.title:
             yield Static(self.example.title, classes="title", markup=False)
-        yield Static(highlight(self.example.code.strip("\n"), language="python"), classes="code")
+        code = self.example.code.strip("\n")
+        if highlighting.ready():
+            yield Static(highlighting.python(code), classes="code")
+        else:  # plain for the first frame; highlighted by a thread once pygments is loaded
+            yield Static(code, classes="code", markup=False)
         if self.example.output:
             yield Static("output:", classes="output-label")
             yield Static(self.example.output.rstrip("\n"), classes="output", markup=False)
+
+    def on_mount(self) -> None:
+        if not highlighting.ready():
+            self.run_worker(self._highlight, thread=True, group="highlight")
+
+    def _highlight(self) -> None:
+        content = highlighting.python(self.example.code.strip("\n"))
+        self.app.call_from_thread(self._show_highlighted, content)
+
+    def _show_highlighted(self, content) -> None:
+        if self.is_mounted:
+            self.query_one(".code", Static).update(content)
+
+    def action_run(self) -> None:
+        self.post_message(self.RunRequested(self, self.example))
+
+    def action_leave(self) -> None:
+        """Focus the scrolling section text this listing sits in."""
+        for ancestor in self.ancestors:
+            if getattr(ancestor, "can_focus", False):
+                ancestor.focus(scroll_visible=False)
+                return

@@ -7,14 +7,36 @@ from textual.content import Content
 from textual.widgets import ListItem, ListView, Static
 
 from tutor.lesson.registry import CatalogueEntry
+from tutor.progress import LessonProgress, quiz_text
 
 BAR_WIDTH = 12
 
 
-def progress_bar(done: int, total: int, width: int = BAR_WIDTH) -> Content:
-    """A bar of `width` cells, filled in proportion to done / total."""
+def progress_bar(done: int, total: int, width: int = BAR_WIDTH, highlighted: bool = False) -> Content:
+    """A bar of `width` cells, filled in proportion to done / total.
+
+    Filled and empty cells differ in shape (heavy ━, light ─), so the bar reads
+    without colour. On the highlighted card both take contrast-aware colours:
+    a theme colour or a blend of the foreground can vanish into the highlight
+    once the terminal rounds it to 256 or 16 colours.
+    """
     filled = round(width * done / total) if total else 0
-    return Content.assemble(("━" * filled, "$success"), ("━" * (width - filled), "$foreground 20%"))
+    done_style, todo_style = ("bold $text", "$text-muted") if highlighted else ("$success", "$foreground 45%")
+    return Content.assemble(("━" * filled, done_style), ("─" * (width - filled), todo_style))
+
+
+def progress_line(progress: LessonProgress) -> Content:
+    """Exercises passed of the total and the best quiz score: the card's third line."""
+    if progress.exercises_total:
+        passed = f"{progress.exercises_passed}/{progress.exercises_total}"
+        exercises = Content.assemble(("exercises ", "$text-muted"), passed)
+    else:
+        exercises = Content.styled("no exercises", "$text-muted")
+    if progress.quiz_questions:
+        quiz = Content.assemble(("quiz ", "$text-muted"), quiz_text(progress))
+    else:
+        quiz = Content.styled("no quiz", "$text-muted")
+    return Content.assemble(exercises, ("  ·  ", "$text-muted"), quiz)
 
 
 class LessonCard(ListItem):
@@ -29,21 +51,29 @@ class LessonCard(ListItem):
     LessonCard > Static { width: 1fr; }
     """
 
-    def __init__(self, entry: CatalogueEntry, seen: int = 0) -> None:
+    def __init__(self, entry: CatalogueEntry, seen: int = 0, line: Content | None = None) -> None:
         super().__init__(Static())
         self.entry = entry
         self.seen_count = seen
+        self.progress_line = line
+        """Exercises and quiz, under the summary (see `progress_line`)."""
 
     def show_seen(self, seen: int) -> None:
         """Redraw the card for `seen` sections seen."""
         self.seen_count = seen
         self.query_one(Static).update(self._render_card())
 
+    def show_progress(self, seen: int, line: Content) -> None:
+        """Redraw the card for `seen` sections seen and the exercises-and-quiz `line`."""
+        self.progress_line = line
+        self.show_seen(seen)
+
     def _render_card(self) -> Content:
         entry = self.entry
         if entry.lesson is None:
+            error = "" if self.highlighted else "$text-error"  # red would vanish into the highlight
             return Content.assemble(
-                (" !  ", "$error"), (f"{entry.id}: broken", "bold $error"), "\n",
+                (" !  ", error), (f"{entry.id}: broken", f"bold {error}"), "\n",
                 ("    This lesson failed to load.", "$text-muted"),
             )
         lesson = entry.lesson
@@ -54,13 +84,20 @@ class LessonCard(ListItem):
         title = lesson.title if len(lesson.title) <= room else lesson.title[: room - 1] + "…"
         return Content.assemble(
             (number, "$text-muted"), (title.ljust(room), "bold"), " ",
-            progress_bar(self.seen_count, total), (count, "$text-muted"), "\n",
+            progress_bar(self.seen_count, total, highlighted=self.highlighted), (count, "$text-muted"), "\n",
             " " * len(number), (lesson.summary, "$text-muted"),
+            *(("\n", " " * len(number), self.progress_line) if self.progress_line else ()),
         )
 
     def on_resize(self) -> None:
         """Drawn once the card knows its width (the title is padded to it)."""
         self.show_seen(self.seen_count)
+
+    def watch_highlighted(self, value: bool) -> None:
+        """Redrawn when the highlight comes or goes: the bar's colours depend on it."""
+        super().watch_highlighted(value)
+        if self.size.width:
+            self.show_seen(self.seen_count)
 
 
 class LessonList(ListView):

@@ -17,9 +17,9 @@ import signal
 import sys
 from collections.abc import MutableMapping
 
+from tutor.kernel.protocol import DEFAULT_MEMORY_CAP, DEFAULT_MEMORY_FRACTION
+
 BLAS_THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
-DEFAULT_MEMORY_FRACTION = 0.5
-DEFAULT_MEMORY_CAP = 8 * 2**30
 _FALLBACK_AVAILABLE = 2 * 2**30
 _PR_SET_PDEATHSIG = 1
 

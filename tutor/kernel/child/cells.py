@@ -5,7 +5,7 @@ statement is an expression, it is evaluated on its own and, as in Python's REPL,
 ``repr`` is the cell's value (``None`` shows nothing) and it is kept as ``_``. Reprs are
 cut at ``repr_limit`` characters. ``SystemExit`` (``exit()``, ``sys.exit``) is reported
 as a note instead of ending the child. Every other exception, KeyboardInterrupt
-included, becomes an :class:`~tutor.kernel.tracebacks.ErrorReport`.
+included, becomes an :class:`~tutor.kernel.child.tracebacks.ErrorReport`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from types import CodeType
 from typing import Any
 
-from tutor.kernel.tracebacks import ErrorReport, cell_filename, remember_source, report_error
+from tutor.kernel.child.tracebacks import ErrorReport, cell_filename, remember_source, report_error
 
 REPR_LIMIT = 20 * 1024
 

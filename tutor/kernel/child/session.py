@@ -1,9 +1,11 @@
 """The kernel child's state and request handlers: namespace, cells, completion, arrays.
 
 One :class:`Session` lives in each child. It owns the learner's namespace (a fresh
-``__main__`` module starting with ``np``, ``math`` and lazily-imported ``stats`` and
-``scipy``), captures ``sys.stdout``/``sys.stderr``, and answers requests read from the
-protocol channel until the client closes it or asks for shutdown.
+``__main__`` module starting with ``np``, ``math``, lazily-imported ``stats`` and
+``scipy``, and the plotting functions ``plot``, ``scatter``, ``hist`` and ``bar``),
+captures ``sys.stdout``/``sys.stderr``, and answers requests read from the protocol
+channel until the client closes it or asks for shutdown. What a cell draws is sent
+after its output and before its result.
 """
 
 from __future__ import annotations
@@ -16,14 +18,16 @@ import types
 from collections.abc import Callable
 from typing import Any
 
-from tutor.kernel import arrays, completion, protocol
-from tutor.kernel.capture import OutputSink
-from tutor.kernel.cells import CellOutcome, CellRunner
-from tutor.kernel.channel import ProtocolChannel
-from tutor.kernel.interrupts import InterruptGate
-from tutor.kernel.lazy import bind_lazy_modules
+from tutor.kernel import arrays, protocol
+from tutor.kernel.child import completion
+from tutor.kernel.child.capture import OutputSink
+from tutor.kernel.child.cells import CellOutcome, CellRunner
+from tutor.kernel.child.channel import ProtocolChannel
+from tutor.kernel.child.interrupts import InterruptGate
+from tutor.kernel.child.lazy import bind_lazy_modules
+from tutor.kernel.child.plotting import FigureBuilder
+from tutor.kernel.child.shipping import OutputShipper
 from tutor.kernel.protocol import Message
-from tutor.kernel.shipping import OutputShipper
 
 PRINT_THRESHOLD = 200
 LAZY_MODULES = {"stats": "scipy.stats", "scipy": "scipy"}
@@ -50,11 +54,14 @@ class Session:
         import numpy
 
         self._numpy = numpy
+        self._numpy_defaults = numpy.get_printoptions()
         numpy.set_printoptions(threshold=PRINT_THRESHOLD, linewidth=width)
         self._width = width
         self._channel = channel
         self._gate = gate
         self.namespace = make_namespace(numpy)
+        self._figure = FigureBuilder()
+        self.namespace.update(self._figure.functions())
         self._runner = CellRunner(self.namespace)
         self._sink = OutputSink()
         self._stdout = self._sink.stream("stdout")
@@ -103,15 +110,19 @@ class Session:
             raise TypeError("code must be a string")
         if message.get("width") is not None:
             self._set_width(int(message["width"]))
+        plot_size = message.get("plot_size")
+        self._figure.start_cell(None if plot_size is None else (int(plot_size[0]), int(plot_size[1])))
         self._restore_standard_streams()
         self._shipper.begin(request_id)
         started = time.perf_counter()
-        outcome = self._gate.run(
-            lambda: self._runner.run(code), CellOutcome.late_interrupt, self._announcer(request_id)
-        )
+        run = lambda: self._runner.run(code)  # noqa: E731
+        if message.get("numpy_defaults"):
+            run = self._with_numpy_defaults(run)
+        outcome = self._gate.run(run, CellOutcome.late_interrupt, self._announcer(request_id))
         run_time = time.perf_counter() - started
         dropped = self._shipper.finish()
         self._repair_stdin()
+        self._send_figure(request_id)
         error = outcome.error
         self._channel.send(
             {
@@ -171,6 +182,30 @@ class Session:
     def _announcer(self, request_id: int) -> Callable[[], None]:
         """Sends ``started``: from now on the client may interrupt ``request_id``."""
         return lambda: self._channel.send({"type": protocol.STARTED, "id": request_id})
+
+    def _send_figure(self, request_id: int) -> None:
+        """Send what the cell drew, if anything (between its output and its result)."""
+        try:
+            figure = self._figure.take()
+        except Exception as error:  # an array that cannot travel: say so instead of drawing
+            self._channel.send(
+                {"type": protocol.STREAM, "id": request_id, "name": "stderr", "text": f"plot not drawn: {error}\n"}
+            )
+            return
+        if figure is not None:
+            message, buffers = figure
+            payload = b"".join(bytes(buffer) for buffer in buffers)
+            self._channel.send({**message, "id": request_id}, payload)
+
+    def _with_numpy_defaults(self, run: Callable[[], CellOutcome]) -> Callable[[], CellOutcome]:
+        """``run`` with numpy's own print options (width 75, full arrays up to 1,000 values),
+        as a script sees them, and the pane's options back afterwards."""
+
+        def run_with_defaults() -> CellOutcome:
+            with self._numpy.printoptions(**self._numpy_defaults):
+                return run()
+
+        return run_with_defaults
 
     def _set_width(self, width: int) -> None:
         width = max(10, width)

@@ -26,9 +26,10 @@ import os
 import sys
 from typing import Any
 
-from tutor.kernel import limits, protocol
-from tutor.kernel.channel import ProtocolChannel
-from tutor.kernel.interrupts import InterruptGate
+from tutor.kernel import protocol
+from tutor.kernel.child import limits
+from tutor.kernel.child.channel import ProtocolChannel
+from tutor.kernel.child.interrupts import InterruptGate
 
 DEFAULT_WIDTH = 80
 DEFAULT_NICE = 5
@@ -55,7 +56,7 @@ def main(argv: list[str]) -> int:
     faulthandler.enable(file=2)  # a crash dump lands in the stderr tail the client keeps
     limits.use_single_blas_thread_on_small_machines()
 
-    from tutor.kernel.session import Session  # imports numpy
+    from tutor.kernel.child.session import Session  # imports numpy
 
     session = Session(channel, gate, width=int(options.get("width", DEFAULT_WIDTH)))
     memory_limit = limits.apply_memory_limit(

@@ -13,9 +13,9 @@ import threading
 import time
 
 from tutor.kernel import protocol
-from tutor.kernel.capture import OutputSink
-from tutor.kernel.channel import ProtocolChannel
-from tutor.kernel.interrupts import block_interrupts_in_this_thread
+from tutor.kernel.child.capture import OutputSink
+from tutor.kernel.child.channel import ProtocolChannel
+from tutor.kernel.child.interrupts import block_interrupts_in_this_thread
 
 
 def truncation_notice(dropped: int) -> str:

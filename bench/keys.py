@@ -1,0 +1,159 @@
+"""Section switch, key to frame: the lesson screen beside a bare Textual app.
+
+Both apps run in a real pseudo-terminal at 80x24. The clock runs from writing
+a key to the terminal until the terminal receives text that only the new
+frame contains. The tutor is driven through every section with `n` (first
+visits), back with `p`, and across with the digit keys; the bare app updates
+a Static on the same key. Runs alternate between the two apps.
+
+The tutor is given one second after its first frame before the first key,
+as a learner reading the screen would: the lesson screen builds the other
+sections in the background in that time. Building on demand (a key pressed
+within a few milliseconds of the first frame) is measured too and printed,
+but the target is judged on the learner's pace.
+
+    python bench/keys.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import os
+import select
+import signal
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET = 5.0
+BARE_APP = '''
+from textual.app import App
+from textual.widgets import Footer, Header, Static
+
+class Bare(App):
+    BINDINGS = [("n", "next", "Next")]
+    count = 0
+    def compose(self):
+        yield Header()
+        yield Static("bare ready", id="shown")
+        yield Footer()
+    def action_next(self):
+        self.count += 1
+        self.query_one("#shown").update(f"Shown {self.count} now")
+
+Bare().run()
+'''
+
+
+class Pty:
+    """A command in a pseudo-terminal of a given size, read as a byte stream."""
+
+    def __init__(self, command: list[str], env: dict[str, str], size=(80, 24)) -> None:
+        self.master, slave = os.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
+        self.process = subprocess.Popen(
+            command, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=ROOT, start_new_session=True
+        )
+        os.close(slave)
+        self.seen = b""
+
+    def wait_for(self, marker: bytes, timeout: float = 15) -> float:
+        """Read until `marker` arrives; the time it arrived (perf_counter)."""
+        deadline = time.perf_counter() + timeout
+        while marker not in self.seen:
+            remaining = deadline - time.perf_counter()
+            ready, _, _ = select.select([self.master], [], [], max(remaining, 0))
+            if not ready:
+                raise TimeoutError(f"no {marker!r} within {timeout} s")
+            self.seen = self.seen[-8192:] + os.read(self.master, 65536)
+        return time.perf_counter()
+
+    def press(self, key: bytes, marker: bytes) -> float:
+        """Seconds from writing `key` to `marker` on the terminal."""
+        self.drain()
+        self.seen = b""
+        started = time.perf_counter()
+        os.write(self.master, key)
+        return self.wait_for(marker) - started
+
+    def drain(self) -> None:
+        time.sleep(0.05)
+        while select.select([self.master], [], [], 0)[0]:
+            os.read(self.master, 65536)
+
+    def close(self) -> None:
+        os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait()
+        os.close(self.master)
+
+
+def tutor_switches(env: dict[str, str], settle: float = 1.0) -> list[float]:
+    """Key to frame for every section: n through all (first visits), p back, then the digits."""
+    sys.path.insert(0, str(ROOT))
+    from lessons.maths_foundations import LESSON
+
+    total = len(LESSON.sections)
+    with tempfile.TemporaryDirectory() as data:
+        command = [sys.executable, "-m", "tutor", "--lesson", LESSON.id, "--section", "1"]
+        pty = Pty(command, {**env, "TUTOR_DATA_DIR": data})
+        try:
+            pty.wait_for(f"Section 1 of {total}".encode())
+            time.sleep(settle)
+            pty.drain()
+            times = [pty.press(b"n", f"Section {k} of {total}".encode()) for k in range(2, total + 1)]
+            times += [pty.press(b"p", f"Section {k} of {total}".encode()) for k in range(total - 1, 0, -1)]
+            for k in (5, 2, 8, 3, 9, 1):
+                if k <= total:
+                    times.append(pty.press(str(k).encode(), f"Section {k} of {total}".encode()))
+            return times
+        finally:
+            pty.close()
+
+
+def bare_switches(env: dict[str, str], count: int) -> list[float]:
+    pty = Pty([sys.executable, "-c", BARE_APP], env)
+    try:
+        pty.wait_for(b"bare ready")
+        pty.drain()
+        return [pty.press(b"n", f"Shown {k} now".encode()) for k in range(1, count + 1)]
+    finally:
+        pty.close()
+
+
+def main() -> float:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor"}
+    env.pop("NO_COLOR", None)
+    tutor: list[float] = []
+    eager: list[float] = []
+    bare: list[float] = []
+    for _ in range(args.runs):
+        switches = tutor_switches(env)
+        tutor += switches
+        eager += tutor_switches(env, settle=0.0)
+        bare += bare_switches(env, len(switches))
+    tutor_median = statistics.median(tutor)
+    bare_median = statistics.median(bare)
+    ratio = tutor_median / bare_median
+    print(f"key to frame at 80x24 in a pty, medians of {len(tutor)} presses each")
+    print(f"{'bare Textual app (Static update)':36}{bare_median * 1000:>8.1f} ms   1.00x")
+    print(f"{'tutor section switch (n, p, 1-9)':36}{tutor_median * 1000:>8.1f} ms{ratio:>7.2f}x")
+    print(f"  tutor slowest {max(tutor) * 1000:.1f} ms, fastest {min(tutor) * 1000:.1f} ms")
+    eager_median = statistics.median(eager)
+    print(f"{'  keys from the first frame on':36}{eager_median * 1000:>8.1f} ms{eager_median / bare_median:>7.2f}x"
+          "  (sections built on demand)")
+    print(f"target: section switch <= {TARGET}x the bare app: {'PASS' if ratio <= TARGET else 'MISS'} ({ratio:.2f}x)")
+    return ratio
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,222 @@
+"""The REPL pane: ``1+1`` from Enter to ``2`` on screen, the child's start, memory at rest.
+
+Both apps run in a real pseudo-terminal at 80x24, side by side in the same run:
+
+* the tutor, on the lesson screen with the REPL pane open (``r``) and its setup done;
+* a bare Textual app with an Input and a Log that echoes the Input into the Log on Enter.
+
+Each round clears the transcript (``ctrl+l``), types ``1+1`` and lets the screen settle,
+then writes Enter and starts the clock; it stops when the terminal receives the answer
+(the tutor's ``2``, the bare app's echo line), read from the byte stream with the escape
+sequences taken out. Rounds alternate between the two apps. Then, with both at rest: the
+resident memory of the tutor and its kernel child together. Finally, the kernel child's
+start time (``Kernel.start()``, in this process).
+
+    python bench/repl.py [--rounds N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import fcntl
+import os
+import re
+import select
+import signal
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+RATIO_TARGET = 2.0
+MEMORY_TARGET_MIB = 150
+STARTS = 10
+
+BARE_APP = '''
+from textual.app import App
+from textual.widgets import Input, Log
+
+class BareEcho(App):
+    BINDINGS = [("ctrl+l", "clear", "Clear")]
+    def compose(self):
+        yield Log()
+        yield Input()
+    def on_mount(self):
+        self.query_one(Input).focus()
+        self.query_one(Log).write_line("bare echo ready")
+    def on_input_submitted(self, event):
+        self.query_one(Log).write_line(f"echo: {event.value}")
+        event.input.value = ""
+    def action_clear(self):
+        self.query_one(Log).clear()
+
+BareEcho().run()
+'''
+
+ESCAPES = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
+
+
+def visible(data: bytes) -> bytes:
+    """The characters a terminal would print, escape sequences removed."""
+    return ESCAPES.sub(b"", data)
+
+
+class Terminal:
+    """A command in an 80x24 pseudo-terminal, read as a byte stream."""
+
+    def __init__(self, command: list[str], env: dict[str, str]) -> None:
+        self.master, slave = os.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+        self.process = subprocess.Popen(
+            command, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=ROOT, start_new_session=True
+        )
+        os.close(slave)
+
+    def read_until(self, marker: bytes, timeout: float = 30.0) -> float:
+        """Read until ``marker`` is among the printed characters; when it arrived (perf_counter)."""
+        deadline = time.perf_counter() + timeout
+        seen = b""
+        while True:
+            remaining = deadline - time.perf_counter()
+            ready, _, _ = select.select([self.master], [], [], max(remaining, 0))
+            if not ready:
+                raise TimeoutError(f"no {marker!r} within {timeout} s; last output {visible(seen)[-300:]!r}")
+            seen += os.read(self.master, 1 << 16)
+            if marker in visible(seen):
+                return time.perf_counter()
+
+    def settle(self, quiet: float = 0.08) -> None:
+        """Read until nothing has arrived for ``quiet`` seconds."""
+        while select.select([self.master], [], [], quiet)[0]:
+            os.read(self.master, 1 << 16)
+
+    def write(self, data: bytes) -> None:
+        os.write(self.master, data)
+
+    def answer_time(self, marker: bytes) -> float:
+        """Seconds from Enter to ``marker`` on screen, after clearing and typing ``1+1``."""
+        self.write(b"\x0c")  # ctrl+l
+        self.settle()
+        self.write(b"1+1")
+        self.settle()
+        started = time.perf_counter()
+        self.write(b"\r")
+        return self.read_until(marker) - started
+
+    def close(self) -> None:
+        with _quietly():
+            os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait()
+        os.close(self.master)
+
+
+class _quietly:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> bool:
+        return exc[0] is not None and issubclass(exc[0], ProcessLookupError)  # type: ignore[arg-type]
+
+
+def rss_kib(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+def descendants(pid: int) -> list[int]:
+    """Every process started (directly or not) by ``pid``."""
+    found: list[int] = []
+    stack = [pid]
+    while stack:
+        parent = stack.pop()
+        for task in Path(f"/proc/{parent}/task").iterdir():
+            children = (task / "children").read_text().split()
+            found.extend(int(child) for child in children)
+            stack.extend(int(child) for child in children)
+    return found
+
+
+async def child_start_times(count: int) -> list[float]:
+    from tutor.kernel.client import Kernel
+
+    times = []
+    for _ in range(count):
+        kernel = Kernel()
+        started = time.perf_counter()
+        await kernel.start()
+        times.append(time.perf_counter() - started)
+        await kernel.shutdown()
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=100)
+    args = parser.parse_args()
+    env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor"}
+    env.pop("NO_COLOR", None)
+
+    with tempfile.TemporaryDirectory() as data:
+        opened = time.perf_counter()
+        tutor = Terminal(
+            [sys.executable, "-m", "tutor", "--lesson", "maths_foundations", "--section", "3"],
+            {**env, "TUTOR_DATA_DIR": data},
+        )
+        bare = Terminal([sys.executable, "-c", BARE_APP], env)
+        try:
+            tutor.read_until(b"Section 3 of")
+            first_frame = time.perf_counter() - opened
+            tutor.settle(0.3)
+            pressed = time.perf_counter()
+            tutor.write(b"r")
+            tutor.read_until(b"setup ran")
+            pane_ready = time.perf_counter() - pressed
+            bare.read_until(b"bare echo ready")
+            for _ in range(3):  # warm up both
+                tutor.answer_time(b"2")
+                bare.answer_time(b"echo: 1+1")
+            tutor_times: list[float] = []
+            bare_times: list[float] = []
+            for _ in range(args.rounds):
+                tutor_times.append(tutor.answer_time(b"2"))
+                bare_times.append(bare.answer_time(b"echo: 1+1"))
+            time.sleep(1.0)  # at rest
+            processes = [tutor.process.pid, *descendants(tutor.process.pid)]
+            tutor_rss = sum(rss_kib(pid) for pid in processes) / 1024
+            app_rss = rss_kib(tutor.process.pid) / 1024
+            bare_rss = rss_kib(bare.process.pid) / 1024
+        finally:
+            tutor.close()
+            bare.close()
+
+    starts = asyncio.run(child_start_times(STARTS))
+    tutor_median = statistics.median(tutor_times)
+    bare_median = statistics.median(bare_times)
+    ratio = tutor_median / bare_median
+    print(f"REPL in a pty at 80x24, median of {args.rounds} rounds each, alternating")
+    print(f"  bare Textual app, Enter to its echo on screen   {bare_median * 1000:7.2f} ms")
+    print(f"  tutor REPL pane, Enter to `2` on screen         {tutor_median * 1000:7.2f} ms")
+    print(f"  ratio {ratio:.2f}x   target <= {RATIO_TARGET:g}x   {'PASS' if ratio <= RATIO_TARGET else 'MISS'}")
+    print(f"  (tutor p90 {statistics.quantiles(tutor_times, n=10)[-1] * 1000:.2f} ms, "
+          f"bare p90 {statistics.quantiles(bare_times, n=10)[-1] * 1000:.2f} ms)")
+    print(f"kernel child start (Kernel.start), median of {STARTS}  {statistics.median(starts) * 1000:7.1f} ms")
+    print(f"  first `r` to the lesson setup reported          {pane_ready * 1000:7.1f} ms"
+          f"   (tutor first frame {first_frame * 1000:.0f} ms)")
+    verdict = "PASS" if tutor_rss <= MEMORY_TARGET_MIB else "MISS"
+    print(f"memory at rest: tutor app + kernel child          {tutor_rss:7.1f} MiB"
+          f"   target <= {MEMORY_TARGET_MIB} MiB   {verdict}")
+    print(f"  (app alone {app_rss:.1f} MiB, child {tutor_rss - app_rss:.1f} MiB, bare echo app {bare_rss:.1f} MiB)")
+
+
+if __name__ == "__main__":
+    main()

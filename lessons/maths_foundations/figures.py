@@ -1,0 +1,670 @@
+"""The figures and explorables of Maths Foundations, and the functions that build them.
+
+Every build function returns a plot description (`tutor.lesson.plots`) and
+computes it with `tutor.core`. numpy and `tutor.core` are imported inside the
+functions, never at module level: the catalogue imports this module before
+the first frame. The `Figure` and `Explorable` blocks at the end are what the
+section modules place in their sections.
+"""
+
+from __future__ import annotations
+
+from tutor.lesson import Explorable, Figure, Param
+from tutor.lesson.plots import MatrixStep, Panels, Plot, Series, Shades
+
+# The lesson's matrices (section 3) and its house data (section 7): one source for both.
+LESSON_A = ((1, 2), (3, 4), (5, 6))
+LESSON_B = ((7, 8, 9), (10, 11, 12))
+HOUSES = {"n": 100, "seed": 42}
+SAMPLE_SEED = 0
+
+
+def _number(value: float, places: int = 3) -> str:
+    """A readout number: fixed decimals, no "-0.000"."""
+    text = f"{value:.{places}f}"
+    return text.lstrip("-") if float(text) == 0 else text
+
+
+# ---------------------------------------------------------------- derivatives
+
+
+def derivative_plot() -> Plot:
+    """f(x) = x² and its derivative on [-3, 3], the slope taken by central differences."""
+    import numpy as np
+
+    from tutor.core.calculus import derivative
+
+    x = np.linspace(-3, 3, 241)
+    slope = derivative(np.square, x)
+    gap = float(np.max(np.abs(slope - 2 * x)))
+    return Plot(
+        series=(
+            Series("hline", y=(0.0,), style="muted"),
+            Series("line", x, x**2, "f(x) = x²", marker="braille", style="primary"),
+            Series("line", x, slope, "f′(x) = 2x", marker="hd", style="accent"),
+        ),
+        xlabel="x",
+        ylabel="y",
+        xlim=(-3.0, 3.0),
+        ylim=(-6.5, 9.5),
+        caption=(
+            "f′ < 0 where f falls, 0 at its bottom, 6 at 3",
+            f"central differences match 2x within {gap:.0e}",
+        ),
+    )
+
+
+TANGENT_FUNCTIONS = ("x²", "sin x", "eˣ")
+
+
+def _tangent_function(name: str):
+    """(f, exact f′, y limits) for one of TANGENT_FUNCTIONS."""
+    import numpy as np
+
+    if name == "sin x":
+        return np.sin, np.cos, (-1.6, 1.6)
+    if name == "eˣ":
+        return np.exp, np.exp, (-1.0, 20.5)
+    return np.square, (lambda x: 2 * x), (-2.0, 9.5)
+
+
+def tangent_plot(x0: float = 1.0, function: str = "x²") -> Plot:
+    """f with its tangent line at x₀; the exact slope beside the central-difference one."""
+    import numpy as np
+
+    from tutor.core.calculus import derivative
+
+    f, exact, (low, high) = _tangent_function(function)
+    x = np.linspace(-3, 3, 161)
+    y0 = float(f(x0))
+    numeric = float(derivative(f, x0))
+    analytic = float(exact(x0))
+    near = np.linspace(max(-3.0, x0 - 2.0), min(3.0, x0 + 2.0), 81)
+    line = y0 + numeric * (near - x0)
+    inside = (line >= low) & (line <= high)
+    return Plot(
+        series=(
+            Series("hline", y=(0.0,), style="muted"),
+            Series("line", x, f(x), f"f(x) = {function}", marker="braille", style="primary"),
+            Series("line", near[inside], line[inside], "tangent", marker="hd", style="accent"),
+            Series("scatter", (x0,), (y0,), "x₀", marker="●", style="warning"),
+        ),
+        xlabel="x",
+        ylabel="y",
+        xlim=(-3.0, 3.0),
+        ylim=(low, high),
+        caption=(
+            f"at x₀ = {_number(x0, 2)}: f(x₀) = {_number(y0, 4)}",
+            f"slope exact {_number(analytic, 6)}, numeric {_number(numeric, 6)}",
+            f"difference {abs(analytic - numeric):.1e} (central, h = 1e-5)",
+        ),
+    )
+
+
+# ---------------------------------------------------------------- distributions
+
+
+def distribution_panels() -> Panels:
+    """Normal(0, 1), Binomial(20, 0.4) as bars, and Uniform(0, 1)."""
+    import numpy as np
+
+    from tutor.core.probability import binomial_pmf, normal_pdf, uniform_pdf
+
+    x = np.linspace(-4, 4, 241)
+    k = np.arange(21)
+    u = np.linspace(-0.5, 1.5, 241)
+    return Panels(
+        plots=(
+            Plot(
+                series=(Series("line", x, normal_pdf(x), "", marker="braille", style="primary"),),
+                title="Normal(0, 1)",
+                xlabel="x",
+                ylabel="density",
+            ),
+            Plot(
+                series=(Series("bar", k, binomial_pmf(k, 20, 0.4), "", style="accent", width=0.7),),
+                title="Binomial(20, 0.4)",
+                xlabel="k successes",
+                ylabel="P(k)",
+            ),
+            Plot(
+                series=(Series("line", u, uniform_pdf(u), "", marker="braille", style="success"),),
+                title="Uniform(0, 1)",
+                xlabel="x",
+                ylabel="density",
+                ylim=(0.0, 1.25),
+            ),
+        ),
+        caption=(
+            "means: 0, np = 8, 1/2",
+            "variances: 1, np(1 − p) = 4.8, 1/12 ≈ 0.083",
+        ),
+    )
+
+
+DISTRIBUTIONS = ("Normal", "Binomial", "Uniform")
+_UNUSED = {
+    "Normal": ("n", "p", "a", "b"),
+    "Binomial": ("mu", "sigma", "a", "b"),
+    "Uniform": ("mu", "sigma", "n", "p"),
+}
+
+
+def _density_bars(samples, low: float, high: float, bins: int) -> tuple:
+    """Bin centres and heights of a histogram scaled to a density (total area 1)."""
+    import numpy as np
+
+    counts, edges = np.histogram(samples, bins=bins, range=(low, high))
+    widths = np.diff(edges)
+    return (edges[:-1] + edges[1:]) / 2, counts / (len(samples) * widths)
+
+
+def _readouts(mean: float, variance: float, samples) -> tuple[str, str]:
+    import numpy as np
+
+    return (
+        f"exact:  mean {_number(mean)}  variance {_number(variance)}",
+        f"sample: mean {_number(float(np.mean(samples)))}  variance {_number(float(np.var(samples, ddof=1)))}",
+    )
+
+
+def distribution_plot(
+    dist: str = "Normal",
+    mu: float = 0.0,
+    sigma: float = 1.0,
+    n: int = 20,
+    p: float = 0.4,
+    a: float = 0.0,
+    b: float = 1.0,
+    N: int = 500,
+) -> Plot:
+    """A histogram of N samples drawn over the exact density (or pmf) of one distribution."""
+    if dist == "Binomial":
+        return _binomial(int(n), float(p), int(N))
+    if dist == "Uniform":
+        return _uniform(float(a), float(b), int(N))
+    return _normal(float(mu), float(sigma), int(N))
+
+
+def _normal(mu: float, sigma: float, N: int) -> Plot:
+    import numpy as np
+
+    from tutor.core.probability import normal_pdf, sample
+
+    low, high = min(-5.0, mu - 4 * sigma), max(5.0, mu + 4 * sigma)
+    x = np.union1d(np.linspace(low, high, 161), np.linspace(mu - 4 * sigma, mu + 4 * sigma, 81))
+    samples = sample("normal", N, seed=SAMPLE_SEED, mu=mu, sigma=sigma)
+    centres, heights = _density_bars(samples, mu - 4 * sigma, mu + 4 * sigma, 24)
+    return Plot(
+        series=(
+            Series("bar", centres, heights, "samples", style="muted", width=1.0),
+            Series("line", x, normal_pdf(x, mu, sigma), "exact", marker="braille", style="primary"),
+        ),
+        title=f"Normal(μ = {_number(mu, 2)}, σ = {_number(sigma, 2)})",
+        xlabel="x",
+        ylabel="density",
+        xlim=(low, high),
+        caption=_readouts(mu, sigma**2, samples),
+        inactive=_UNUSED["Normal"],
+    )
+
+
+def _binomial(n: int, p: float, N: int) -> Plot:
+    import math
+
+    import numpy as np
+
+    from tutor.core.probability import binomial_pmf, normal_pdf, sample
+
+    mean, variance = n * p, n * p * (1 - p)
+    spread = math.sqrt(variance)
+    first = max(0, math.floor(mean - 5 * spread) - 1)
+    last = min(n, math.ceil(mean + 5 * spread) + 1)
+    k = np.arange(first, last + 1)
+    samples = sample("binomial", N, seed=SAMPLE_SEED, n=n, p=p)
+    group = max(1, math.ceil(len(k) / 40))
+    edges = np.arange(first - 0.5, last + 0.5 + group, group)
+    counts, _ = np.histogram(samples, bins=edges)
+    centres = (edges[:-1] + edges[1:]) / 2
+    series = [Series("bar", centres, counts / (N * group), "samples", style="muted", width=1.0)]
+    note = "line: the normal with the same mean and var"
+    if variance > 0:
+        x = np.linspace(first - 0.5, last + 0.5, 161)
+        series.append(Series("line", x, normal_pdf(x, mean, spread), "normal", marker="braille", style="accent"))
+    else:
+        note = "no normal approximation: the variance is 0"
+    series.append(Series("scatter", k, binomial_pmf(k, n, p), "exact", marker="•", style="primary"))
+    return Plot(
+        series=tuple(series),
+        title=f"Binomial(n = {n}, p = {_number(p, 2)})",
+        xlabel="k successes",
+        ylabel="P(k)",
+        xlim=(first - 0.5, last + 0.5),
+        caption=(*_readouts(mean, variance, samples), note),
+        inactive=_UNUSED["Binomial"],
+    )
+
+
+def _uniform(a: float, b: float, N: int) -> Plot:
+    import numpy as np
+
+    from tutor.core.probability import sample, uniform_pdf
+
+    if not b > a:
+        return Plot(
+            message=f"Uniform(a, b) needs a < b; now a = {_number(a, 2)} and b = {_number(b, 2)}.",
+            caption=("Lower a, or raise b.",),
+            inactive=_UNUSED["Uniform"],
+        )
+    margin = (b - a) * 0.25
+    x = np.linspace(a - margin, b + margin, 161)
+    samples = sample("uniform", N, seed=SAMPLE_SEED, a=a, b=b)
+    centres, heights = _density_bars(samples, a, b, 20)
+    return Plot(
+        series=(
+            Series("bar", centres, heights, "samples", style="muted", width=1.0),
+            Series("line", x, uniform_pdf(x, a, b), "exact", marker="braille", style="primary"),
+        ),
+        title=f"Uniform(a = {_number(a, 2)}, b = {_number(b, 2)})",
+        xlabel="x",
+        ylabel="density",
+        xlim=(a - margin, b + margin),
+        ylim=(0.0, 1.3 / (b - a)),
+        caption=_readouts((a + b) / 2, (b - a) ** 2 / 12, samples),
+        inactive=_UNUSED["Uniform"],
+    )
+
+
+# ---------------------------------------------------------------- matrix product
+
+
+def matmul_step(A, B, step: int) -> MatrixStep:
+    """The product A @ B after `step` entries of C have been filled, row by row.
+
+    Step 0 is the empty C; step s fills entry s - 1 (counting along rows) with
+    row i of A dotted with column j of B. Works for any (m, k) @ (k, n).
+    """
+    import numpy as np
+
+    from tutor.core.linalg import dot
+
+    A, B = np.asarray(A), np.asarray(B)
+    if A.ndim != 2 or B.ndim != 2 or A.shape[1] != B.shape[0]:
+        raise ValueError(f"cannot multiply shapes {A.shape} and {B.shape}")
+    rows, inner, columns = A.shape[0], A.shape[1], B.shape[1]
+    step = max(0, min(int(step), rows * columns))
+    integers = np.issubdtype(A.dtype, np.integer) and np.issubdtype(B.dtype, np.integer)
+    C: list[list] = [[None] * columns for _ in range(rows)]
+    for index in range(step):
+        i, j = divmod(index, columns)
+        value = dot(A[i], B[:, j])
+        C[i][j] = int(value) if integers else value
+    a_rows, b_rows = A.tolist(), B.tolist()
+    if step == 0:
+        return MatrixStep(
+            a_rows, b_rows, C, None, None,
+            caption=(f"C will be {rows}×{columns}: one dot product per entry.", "Press → to fill the next entry."),
+        )
+    i, j = divmod(step - 1, columns)
+    terms = tuple((a_rows[i][t], b_rows[t][j]) for t in range(inner))
+    caption = [f"step {step} of {rows * columns}: row {i} of A · column {j} of B"]
+    if step == rows * columns:
+        caption.append("C is complete, and it equals A @ B.")
+    return MatrixStep(a_rows, b_rows, C, i, j, terms, tuple(caption))
+
+
+def matmul_stepper(step: int = 0) -> MatrixStep:
+    """The lesson's A (3×2) times B (2×3), one entry of C at a time."""
+    return matmul_step(LESSON_A, LESSON_B, step)
+
+
+# ---------------------------------------------------------------- eigenvectors
+
+
+def _complex_text(value: complex) -> str:
+    sign = "+" if value.imag >= 0 else "−"
+    return f"{_number(value.real, 2)} {sign} {_number(abs(value.imag), 2)}i"
+
+
+def transform_plot(a: float = 3.0, b: float = 1.0, c: float = 1.0, d: float = 3.0) -> Plot:
+    """The unit circle and its image under M = [[a, b], [c, d]], with M's eigenvectors."""
+    import numpy as np
+
+    from tutor.core.linalg import matmul
+
+    M = np.array([[a, b], [c, d]], dtype=float)
+    angle = np.linspace(0, 2 * np.pi, 181)
+    circle = np.vstack([np.cos(angle), np.sin(angle)])
+    image = matmul(M, circle)
+    values, vectors = np.linalg.eig(M)
+    det = float(np.linalg.det(M))
+    series = [
+        Series("line", circle[0], circle[1], "unit circle", marker="braille", style="muted"),
+        Series("line", image[0], image[1], "image under M", marker="hd", style="primary"),
+    ]
+    readouts = [f"M = [[{_number(a, 1)}, {_number(b, 1)}], [{_number(c, 1)}, {_number(d, 1)}]]  det M = {_number(det, 2)}"]
+    if np.iscomplexobj(values) and np.any(np.abs(values.imag) > 1e-12):
+        readouts.append(f"λ = {_complex_text(values[0])} and {_complex_text(values[1])}:")
+        readouts.append("complex, so no direction is only stretched:")
+        readouts.append("M turns every vector.")
+    else:
+        values, vectors = values.real, vectors.real
+        order = np.argsort(-np.abs(values))
+        markers = ("•", "+")
+        for number, index in enumerate(order, start=1):
+            value, vector = float(values[index]), vectors[:, index]
+            if vector[0] < -1e-12 or (abs(vector[0]) <= 1e-12 and vector[1] < 0):
+                vector = -vector  # an eigenvector's sign is arbitrary: point it right (or up)
+            end = value * vector
+            series.append(
+                Series("line", (0.0, float(end[0])), (0.0, float(end[1])), f"λ{'₁₂'[number - 1]} v{'₁₂'[number - 1]}",
+                       marker=markers[number - 1], style=("accent", "success")[number - 1])
+            )
+            readouts.append(
+                f"λ{'₁₂'[number - 1]} = {_number(value, 2)} along ({_number(vector[0], 2)}, {_number(vector[1], 2)})"
+            )
+        if abs(det) < 1e-12:
+            readouts.append("det M = 0: M flattens the plane to a line")
+    reach = max(1.2, float(np.max(np.abs(image))) * 1.1)
+    return Plot(
+        series=tuple(series),
+        xlabel="x",
+        ylabel="y",
+        xlim=(-reach, reach),
+        ylim=(-reach, reach),
+        equal_aspect=True,
+        caption=tuple(readouts),
+    )
+
+
+# ---------------------------------------------------------------- SVD
+
+
+def picture():
+    """A 32×32 greyscale picture (values in [0, 1]) drawn by numpy: a house, a sun, a hill."""
+    import numpy as np
+
+    size = 32
+    y, x = np.mgrid[0:size, 0:size].astype(float)
+    image = 0.55 + 0.35 * (size - y) / size                     # a sky, lighter at the top
+    image[((x - 25) ** 2 + (y - 6) ** 2) <= 16] = 1.0          # the sun
+    image[y >= 24 + 3 * np.sin(x / 5)] = 0.25                   # a dark hill
+    walls = (x >= 6) & (x <= 17) & (y >= 15) & (y <= 26)
+    image[walls] = 0.85
+    roof = (y >= 8) & (y < 15) & (np.abs(x - 11.5) <= (y - 8) + 0.5)
+    image[roof] = 0.1
+    image[(x >= 10) & (x <= 13) & (y >= 20) & (y <= 26)] = 0.05  # a door
+    image[(x >= 7) & (x <= 9) & (y >= 17) & (y <= 19)] = 0.35    # a window
+    return np.clip(image, 0.0, 1.0)
+
+
+def svd_shades(k: int = 4) -> Shades:
+    """The picture beside its best rank-k approximation, and the energy kept."""
+    import numpy as np
+
+    from tutor.core.linalg import energy, low_rank
+
+    image = picture()
+    k = int(k)
+    approximation = np.clip(low_rank(image, k), 0.0, 1.0)
+    kept = energy(image, k)
+    stored = k * (image.shape[0] + image.shape[1] + 1)
+    error = float(np.sqrt(np.mean((image - low_rank(image, k)) ** 2)))
+    storage = (
+        f"numbers kept: k·(32 + 32 + 1) = {stored} of {image.size}"
+        if stored < image.size
+        else f"numbers kept: {stored}, more than the {image.size} pixels"
+    )
+    return Shades(
+        pictures=(("original (rank 32)", image), (f"rank {k}", approximation)),
+        caption=(f"energy kept {kept:.2%}; typical pixel error {error:.3f}", storage),
+    )
+
+
+# ---------------------------------------------------------------- gradient descent
+
+
+def descent_plot(lr: float = 0.1, steps: int = 100, scaled: str = "yes") -> Plot:
+    """The loss of gradient descent on the house data, step by step, against the normal equation's."""
+    import numpy as np
+
+    from tutor.core.optimize import fit_linear_gd, standardize
+    from tutor.core.regression import add_bias, mse, normal_equation, predict, synthetic_houses
+
+    x, y = synthetic_houses(**HOUSES)
+    best_w = normal_equation(add_bias(x), y)
+    best = mse(y, predict(add_bias(x), best_w))
+    features, mean, std = standardize(x) if scaled == "yes" else (x, 0.0, 1.0)
+    with np.errstate(all="ignore"):
+        w, losses = fit_linear_gd(add_bias(features), y, lr=float(lr), steps=int(steps))
+    start = float(np.mean(y**2))
+    exact = f"normal eq.: MSE {_number(best)}  ŷ = {_number(best_w[0])} + {_number(best_w[1])}x"
+    blown = ~np.isfinite(losses) | (losses > 100 * start)
+    if blown.any():
+        when = int(np.argmax(blown)) + 1
+        return Plot(
+            message=f"Diverged: the loss passed 100 × its start after {when} steps.",
+            caption=(
+                f"lr {lr:g} is too big for {'standardized' if scaled == 'yes' else 'raw'} features",
+                exact,
+            ),
+        )
+    slope = float(w[1] / std)
+    intercept = float(w[0] - w[1] * mean / std)
+    step_numbers = np.arange(1, len(losses) + 1)
+    return Plot(
+        series=(
+            Series("hline", y=(best,), label="normal equation", style="success", marker="hd"),
+            Series("line", step_numbers, losses, "gradient descent", marker="braille", style="primary"),
+        ),
+        xlabel="step",
+        ylabel="MSE (log)",
+        yscale="log",
+        caption=(
+            f"descent:    MSE {_number(float(losses[-1]))}  ŷ = {_number(intercept)} + {_number(slope)}x",
+            exact,
+        ),
+    )
+
+
+# ---------------------------------------------------------------- PCA
+
+
+def pca_plot(rho: float = 0.8) -> Plot:
+    """A 2-D cloud with correlation ρ and its principal axes, 2√λ long."""
+    import numpy as np
+
+    from tutor.core.linalg import covariance, pca
+
+    rng = np.random.default_rng(7)
+    z = rng.normal(size=(300, 2))
+    rho = float(rho)
+    cloud = np.column_stack([z[:, 0], rho * z[:, 0] + np.sqrt(1 - rho**2) * z[:, 1]])
+    components, variances, _ = pca(cloud, 2)
+    centre = cloud.mean(axis=0)
+    cov = covariance(cloud)
+    r = float(cov[0, 1] / np.sqrt(cov[0, 0] * cov[1, 1]))
+    total = float(variances.sum())
+    series = [Series("scatter", cloud[:, 0], cloud[:, 1], "points", marker="braille", style="muted")]
+    readouts = [f"correlation: asked {_number(rho, 2)}, in the sample {_number(r, 2)}"]
+    for number, (vector, variance) in enumerate(zip(components, variances), start=1):
+        half = 2 * np.sqrt(max(float(variance), 0.0)) * vector
+        ends = np.vstack([centre - half, centre + half])
+        series.append(
+            Series("line", ends[:, 0], ends[:, 1], f"PC{number}", marker=("hd", "•")[number - 1],
+                   style=("accent", "success")[number - 1])
+        )
+        readouts.append(
+            f"PC{number} ({_number(vector[0], 2)}, {_number(vector[1], 2)}): variance {_number(float(variance), 2)}"
+            f" = {float(variance) / total:.0%}"
+        )
+    return Plot(
+        series=tuple(series),
+        xlabel="x₁",
+        ylabel="x₂",
+        xlim=(-4.0, 4.0),
+        ylim=(-4.0, 4.0),
+        equal_aspect=True,
+        caption=tuple(readouts),
+    )
+
+
+# ---------------------------------------------------------------- norms
+
+
+def norms_plot(x: float = 1.2, y: float = 0.8) -> Plot:
+    """The L1, L2 and L∞ unit balls, and the point (x, y) with its three norms."""
+    import math
+
+    import numpy as np
+
+    from tutor.core.linalg import norm
+
+    angle = np.linspace(0, 2 * np.pi, 181)
+    point = (float(x), float(y))
+    l1, l2, linf = norm(point, 1), norm(point, 2), norm(point, math.inf)
+    inside = [name for name, value in (("L1", l1), ("L2", l2), ("L∞", linf)) if value <= 1]
+    where = (
+        "inside every unit ball" if len(inside) == 3
+        else "outside every unit ball" if not inside
+        else "inside the " + " and ".join(inside) + " ball" + ("s" if len(inside) > 1 else "") + " only"
+    )
+    reach = max(1.5, abs(point[0]) * 1.15, abs(point[1]) * 1.15)
+    return Plot(
+        series=(
+            Series("line", (1, 0, -1, 0, 1), (0, 1, 0, -1, 0), "‖v‖₁ = 1", marker="hd", style="primary"),
+            Series("line", np.cos(angle), np.sin(angle), "‖v‖₂ = 1", marker="braille", style="accent"),
+            Series("line", (1, -1, -1, 1, 1), (1, 1, -1, -1, 1), "‖v‖∞ = 1", marker="•", style="success"),
+            Series("scatter", (point[0],), (point[1],), "p", marker="●", style="warning"),
+        ),
+        xlabel="x",
+        ylabel="y",
+        xlim=(-reach, reach),
+        ylim=(-reach, reach),
+        equal_aspect=True,
+        caption=(
+            f"‖p‖₁ = {_number(l1, 2)}   ‖p‖₂ = {_number(l2, 2)}   ‖p‖∞ = {_number(linf, 2)}",
+            f"p is {where}",
+            "always ‖p‖∞ ≤ ‖p‖₂ ≤ ‖p‖₁",
+        ),
+    )
+
+
+# ---------------------------------------------------------------- house data
+
+
+def houses_plot() -> Plot:
+    """The house data with the line the normal equation fits, its equation and R²."""
+    import numpy as np
+
+    from tutor.core.regression import add_bias, normal_equation, predict, r_squared, synthetic_houses
+
+    x, y = synthetic_houses(**HOUSES)
+    X = add_bias(x)
+    w = normal_equation(X, y)
+    r2 = r_squared(y, predict(X, w))
+    ends = np.array([0.0, 10.0])
+    equation = f"ŷ = {w[0]:.2f} + {w[1]:.2f}x"
+    return Plot(
+        series=(
+            Series("scatter", x, y, "houses", marker="•", style="muted"),
+            Series("line", ends, predict(add_bias(ends), w), f"{equation}, R² = {r2:.3f}", marker="hd", style="accent"),
+        ),
+        xlabel="area (tens of m²)",
+        ylabel="price",
+        xlim=(0.0, 10.0),
+        caption=(
+            f"fitted {equation}; true line 10 + 3.5x",
+            f"R² = {r2:.4f}: explains {r2:.0%} of the variance",
+        ),
+    )
+
+
+# ---------------------------------------------------------------- the blocks
+
+DERIVATIVE_FIGURE = Figure("f(x) = x² and its slope f′(x) = 2x", derivative_plot, name="x-squared")
+DISTRIBUTIONS_FIGURE = Figure("Three distributions", distribution_panels, name="distributions")
+HOUSES_FIGURE = Figure("The house data and its fitted line", houses_plot, name="houses-fit")
+
+TANGENT = Explorable(
+    "Explore: the tangent line",
+    (
+        Param("x0", "x₀", 1.0, -3.0, 3.0, 0.1),
+        Param("function", "f", "x²", choices=TANGENT_FUNCTIONS),
+    ),
+    tangent_plot,
+    name="tangent",
+)
+
+DISTRIBUTIONS = Explorable(
+    "Explore: sampling a distribution",
+    (
+        Param("dist", "shape", "Normal", choices=DISTRIBUTIONS),
+        Param("mu", "μ", 0.0, -3.0, 3.0, 0.25),
+        Param("sigma", "σ", 1.0, 0.05, 3.0, 0.05),
+        Param("n", "n", 20, 1, 500, 1),
+        Param("p", "p", 0.4, 0.0, 1.0, 0.01),
+        Param("a", "a", 0.0, -3.0, 3.0, 0.25),
+        Param("b", "b", 1.0, -3.0, 3.0, 0.25),
+        Param("N", "N", 500, 50, 10000, 50),
+    ),
+    distribution_plot,
+    name="sampling",
+)
+
+MATMUL = Explorable(
+    "Explore: A @ B one entry at a time",
+    (Param("step", "step", 0, 0, len(LESSON_A) * len(LESSON_B[0]), 1),),
+    matmul_stepper,
+    name="matmul-steps",
+)
+
+TRANSFORM = Explorable(
+    "Explore: a matrix acting on the circle",
+    (
+        Param("a", "M₁₁", 3.0, -4.0, 4.0, 0.5),
+        Param("b", "M₁₂", 1.0, -4.0, 4.0, 0.5),
+        Param("c", "M₂₁", 1.0, -4.0, 4.0, 0.5),
+        Param("d", "M₂₂", 3.0, -4.0, 4.0, 0.5),
+    ),
+    transform_plot,
+    name="matrix-circle",
+)
+
+SVD = Explorable(
+    "Explore: SVD compression of a picture",
+    (Param("k", "rank k", 4, 1, 32, 1),),
+    svd_shades,
+    name="svd-compression",
+)
+
+DESCENT = Explorable(
+    "Explore: gradient descent vs exact fit",
+    (
+        Param("lr", "learning rate", 0.1, 0.005, 1.2, 0.005),
+        Param("steps", "steps", 100, 10, 1000, 10),
+        Param("scaled", "standardized", "yes", choices=("yes", "no")),
+    ),
+    descent_plot,
+    name="descent",
+)
+
+PCA = Explorable(
+    "Explore: PCA of a correlated cloud",
+    (Param("rho", "correlation ρ", 0.8, -0.95, 0.95, 0.05),),
+    pca_plot,
+    name="pca",
+)
+
+NORMS = Explorable(
+    "Explore: three norms of one point",
+    (
+        Param("x", "x", 1.2, -2.0, 2.0, 0.1),
+        Param("y", "y", 0.8, -2.0, 2.0, 0.1),
+    ),
+    norms_plot,
+    name="norms",
+)
+
+FIGURES = (DERIVATIVE_FIGURE, DISTRIBUTIONS_FIGURE, HOUSES_FIGURE)
+EXPLORABLES = (TANGENT, DISTRIBUTIONS, MATMUL, TRANSFORM, SVD, DESCENT, PCA, NORMS)

@@ -1,0 +1,47 @@
+"""Random keys on the exercise screen never crash the tutor, even with checks started and cancelled."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from textual.worker import WorkerCancelled
+
+from lessons.maths_foundations import LESSON
+from lessons.maths_foundations.exercises import DOT
+from tutor.app import TutorApp
+from tutor.lesson.registry import discover
+from tutor.screens.exercise import ExerciseScreen
+from tutor.store import Store
+
+KEYS = [
+    "ctrl+s", "f5", "f2", "h", "f3", "ctrl+r", "y", "n", "escape", "tab", "shift+tab", "enter",
+    "x", "question_mark", "q", "backspace", "up", "down", "ctrl+z",
+]
+
+
+async def drive(keys: list[str], folder: Path) -> None:
+    store = Store.open(folder / "progress.sqlite3")
+    app = TutorApp(catalogue=discover(), store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.push_screen(ExerciseScreen(LESSON, DOT, store))
+        for key in keys:
+            if not app.is_running:
+                return  # `q` outside the editor quits, as it should
+            await pilot.press(key)
+        for worker in list(app.workers):
+            if worker.group == "check":
+                with contextlib.suppress(WorkerCancelled):
+                    await worker.wait()
+        assert app.is_running or "q" in keys
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(KEYS), min_size=1, max_size=14))
+def test_random_keys_on_the_exercise_screen(keys):
+    with tempfile.TemporaryDirectory() as folder:
+        asyncio.run(drive(keys, Path(folder)))

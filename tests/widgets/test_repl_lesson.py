@@ -1,0 +1,169 @@
+"""The REPL pane on the lesson screen: opening, layout at 80x24 and 120 columns, focus, keys,
+examples sent with ``e``, and "REPL: restart" in the command palette."""
+
+from __future__ import annotations
+
+from tests.widgets.conftest import ready, run, transcript, wait_until
+from tutor.app import TutorApp
+from tutor.lesson.registry import discover
+from tutor.screens.lesson import LessonScreen
+from tutor.store import Store
+from tutor.widgets.code_listing import CodeListing
+from tutor.widgets.repl_dock import ReplDock
+from tutor.widgets.repl_pane import ReplPane
+from tutor.widgets.section_view import SectionView
+
+LESSON = "maths_foundations"
+
+
+def lesson_app(section: int = 2) -> TutorApp:
+    return TutorApp(catalogue=discover(), store=Store.open(), start=(LESSON, section))
+
+
+def footer(app: TutorApp) -> str:
+    return app.screen._compositor.render_strips()[-1].text
+
+
+async def open_repl(pilot, app: TutorApp) -> ReplPane:
+    await pilot.press("r")
+    pane = app.screen.query_one(ReplPane)
+    await ready(pilot, pane)
+    return pane
+
+
+async def test_r_opens_the_pane_below_the_content_at_80x24() -> None:
+    app = lesson_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, LessonScreen)
+        assert not app.screen.query(ReplPane)  # nothing of the REPL until it is opened
+        pane = await open_repl(pilot, app)
+        content = app.screen.query_one(SectionView)
+        assert pane.prompt_input.has_focus
+        assert pane.region.y >= content.region.bottom and pane.region.x == content.region.x
+        assert content.region.height >= 8 and pane.region.height >= 8
+        lines = await run(pilot, pane, "A @ B")
+        assert lines[-1] == "       [ 95, 106, 117]])"
+        assert "^r Hide REPL" in footer(app)
+
+
+async def test_the_pane_stands_beside_the_content_from_120_columns() -> None:
+    app = lesson_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        pane = await open_repl(pilot, app)
+        content = app.screen.query_one(SectionView)
+        assert pane.region.x >= content.region.right and pane.region.y == content.region.y
+        assert pane.region.height == content.region.height and pane.region.width >= 40
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert pane.region.y >= content.region.bottom
+
+
+async def test_printable_keys_type_in_the_prompt_and_ctrl_q_still_quits() -> None:
+    app = lesson_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await open_repl(pilot, app)
+        screen = app.screen
+        await pilot.press(*"qnpsr?123", "e")
+        assert pane.prompt_input.value == "qnpsr?123e"
+        assert app.screen is screen and screen.index == 2 and app.is_running  # no key navigated or quit
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_escape_returns_to_the_lesson_and_r_comes_back() -> None:
+    app = lesson_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await open_repl(pilot, app)
+        await pilot.press(*"kept")
+        await pilot.press("escape")
+        assert app.screen.query_one(SectionView).has_focus and pane.display
+        await pilot.press("n")  # single keys navigate again
+        assert app.screen.index == 3
+        await pilot.press("r")
+        assert pane.prompt_input.has_focus and pane.prompt_input.value == "kept"
+
+
+async def test_the_footer_key_hides_the_pane() -> None:
+    app = lesson_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert "Hide REPL" not in footer(app)
+        pane = await open_repl(pilot, app)
+        await run(pilot, pane, "kept = 41")
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert not pane.display and app.screen.query_one(SectionView).has_focus
+        assert not app.screen.query_one(ReplDock).shown and "Hide REPL" not in footer(app)
+        content = app.screen.query_one(SectionView)
+        assert content.region.height == 22  # the content has the screen back
+        await pilot.press("r")
+        assert pane.display and pane.prompt_input.has_focus
+        assert (await run(pilot, pane, "kept + 1"))[-1] == "42"  # same namespace
+
+
+async def test_e_on_a_listing_runs_the_example_with_its_setup() -> None:
+    app = lesson_app(section=6)  # the regression section: its second example has a setup
+    async with app.run_test(size=(80, 24)) as pilot:
+        listings = list(app.screen.query_one(SectionView).current.query(CodeListing))
+        await pilot.press("tab")
+        assert listings[0].has_focus and "e Run in REPL" in footer(app)
+        target = next(listing for listing in listings if listing.example.setup)
+        for _ in range(10):  # tab on, past any figure in between
+            if target.has_focus:
+                break
+            await pilot.press("tab")
+        assert target.has_focus
+        await pilot.press("e")
+        pane = app.screen.query_one(ReplPane)
+        await wait_until(pilot, lambda: len(pane.results) == 2 and not pane.busy, what="the example to run")
+        text = "\n".join(transcript(pane))
+        assert "(the example's setup ran first: 9 lines)" in text
+        assert pane.results[-1].stdout == target.example.output
+        assert ">>> # uses X, area, price, n and w from above" in text
+        assert target.has_focus  # the learner keeps reading
+        await pilot.press("escape")
+        assert app.screen.query_one(SectionView).has_focus
+        await pilot.press("r", "up")
+        assert pane.prompt_input.pending[0] == "# uses X, area, price, n and w from above"
+
+
+async def test_the_command_palette_restarts_the_repl() -> None:
+    app = lesson_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await open_repl(pilot, app)
+        await run(pilot, pane, "mine = 1")
+        old_pid = app.repl.kernel.pid
+        await pilot.press("ctrl+p")
+        await pilot.press(*"REPL: restart")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: "variables are back" in " ".join(transcript(pane)) and not pane.busy)
+        assert app.repl.kernel.pid != old_pid
+        assert (await run(pilot, pane, "mine"))[-1] == "NameError: name 'mine' is not defined"
+
+
+async def test_the_kernel_outlives_the_lesson_screen_and_stops_with_the_app() -> None:
+    app = lesson_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await open_repl(pilot, app)
+        await run(pilot, pane, "kept = 'yes'")
+        pid = app.repl.kernel.pid
+        await pilot.press("escape", "escape")  # to the content, then home
+        await pilot.pause()
+        app.open_lesson(LESSON, 3)
+        await pilot.pause()
+        pane = await open_repl(pilot, app)
+        assert "Your variables from before are still here." in transcript(pane)
+        assert (await run(pilot, pane, "kept"))[-1] == "'yes'"
+        assert app.repl.kernel.pid == pid
+    assert app.repl.kernel.pid is None
+
+
+async def test_on_the_smallest_terminal_the_prompt_stays_visible() -> None:
+    app = lesson_app()
+    async with app.run_test(size=(50, 12)) as pilot:
+        pane = await open_repl(pilot, app)
+        screen = app.screen.region
+        assert screen.contains_region(pane.prompt_input.region)
+        assert app.screen.query_one(SectionView).region.height >= 3
+        assert (await run(pilot, pane, "1+1"))[-1] == "2"

@@ -1,0 +1,95 @@
+"""End to end: a new learner uses the REPL pane of the installed `tutor` in tmux at 80x24.
+
+The issue's "done when" list, key by key: open a lesson and press `r`; `A @ B` shows the
+3x3 product; the regression example runs with `e`; `x = np.linspace(-3, 3, 100)` then
+`plot(x, x**2)` draws; a `while True: pass` is interrupted; and work goes on.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.tmux import Terminal
+
+TUTOR = Path(sys.executable).with_name("tutor")
+
+pytestmark = [
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed (.ci/run installs it)"),
+    pytest.mark.skipif(not TUTOR.exists(), reason=f"the tutor console script is not installed at {TUTOR}"),
+]
+
+
+@pytest.fixture
+def screen(tmp_path):
+    env = {
+        "TUTOR_DATA_DIR": str(tmp_path / "data"),
+        "TERM": "xterm-256color",
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(tmp_path),
+    }
+    terminal = Terminal(f"{TUTOR} --lesson maths_foundations --section 3", env)
+    yield terminal
+    terminal.close()
+
+
+def last_lines(shown: str, count: int) -> list[str]:
+    """The last ``count`` rows above the footer, with the sidebar's columns cut away."""
+    rows = shown.rstrip("\n").split("\n")[:-1]
+    return [row[26:].rstrip() for row in rows[-count:]]
+
+
+def test_a_new_learner_works_in_the_repl_pane(screen: Terminal) -> None:
+    screen.wait_for("Section 3 of")
+    screen.keys("r")
+    screen.wait_for("The lesson's setup ran")
+    screen.type("A @ B")
+    screen.keys("Enter")
+    shown = screen.wait_for("[ 95, 106, 117]])")
+    assert last_lines(shown, 5)[:4] == [
+        " >>> A @ B",
+        " array([[ 27,  30,  33],",
+        "        [ 61,  68,  75],",
+        "        [ 95, 106, 117]])",
+    ]
+    assert "^r Hide REPL" in shown
+
+    screen.keys("Escape")  # back to the text; single keys navigate again
+    screen.wait_for("esc Home")
+    screen.keys("7")
+    screen.wait_for("Section 7 of")
+    for _ in range(8):  # tab on to the listing with a setup, past any figure
+        screen.keys("Tab")
+        shown = screen.wait_steady()
+        if "R² for several" in shown and "e Run in REPL" in shown:
+            break
+    else:
+        raise AssertionError(f"tab never reached the R² listing:\n{shown}")
+    screen.keys("e")
+    shown = screen.wait_for("lstsq agrees: True")
+    assert "the example's setup ran first" in shown or "R2 -2.3450" in shown
+
+    screen.keys("r")
+    screen.type("x = np.linspace(-3, 3, 100)")
+    screen.keys("Enter")
+    screen.type("plot(x, x**2)")
+    screen.keys("Enter")
+    shown = screen.wait_for("└┬")  # plotext's x axis
+    assert "⠉" in shown or "⠒" in shown or "⠤" in shown  # braille dots of the curve
+
+    screen.type("while True: pass")
+    screen.keys("Enter")
+    screen.keys("Enter")
+    screen.wait_for("running…")
+    screen.keys("C-c")
+    screen.wait_for("KeyboardInterrupt")
+    screen.wait_gone("running…")
+
+    screen.type("a @ b")
+    screen.keys("Enter")
+    shown = screen.wait_for("np.float64(32.0)")
+    assert last_lines(shown, 1) == [" >>>"]

@@ -1,0 +1,51 @@
+"""An exercise's progress, read from the store: its status and whether its solution is unlocked.
+
+The reference solution is offered once the checks have passed, or once the
+learner has seen every hint and then failed the checks once more. That last
+failure is recorded with a summary ending in AFTER_HINTS, so the rule needs no
+table of its own and `tutor reset` clears it with the attempts.
+"""
+
+from __future__ import annotations
+
+from tutor.checks.report import CheckReport
+from tutor.lesson.format import Exercise
+from tutor.store import Store
+
+NOT_STARTED = "not started"
+IN_PROGRESS = "in progress"
+PASSED = "passed"
+
+AFTER_HINTS = "(after every hint)"
+
+
+def status(store: Store, lesson_id: str, exercise: Exercise) -> str:
+    """NOT_STARTED, IN_PROGRESS or PASSED."""
+    if exercise.id in store.passed_exercises(lesson_id):
+        return PASSED
+    code = store.exercise_code(lesson_id, exercise.id)
+    touched = code is not None and code != exercise.starter
+    if touched or store.hints_shown(lesson_id, exercise.id) or store.attempts(lesson_id, exercise.id):
+        return IN_PROGRESS
+    return NOT_STARTED
+
+
+def attempt_summary(report: CheckReport, hints_shown: int, hint_count: int) -> str:
+    """The summary an attempt is recorded with (marked when every hint had been seen)."""
+    summary = report.summary()
+    if not report.passed and hint_count and hints_shown >= hint_count:
+        summary = f"{summary} {AFTER_HINTS}"
+    return summary
+
+
+def record(store: Store, lesson_id: str, exercise: Exercise, report: CheckReport) -> None:
+    """Record one check run of `exercise` as an attempt."""
+    hints = store.hints_shown(lesson_id, exercise.id)
+    store.record_attempt(lesson_id, exercise.id, report.passed, attempt_summary(report, hints, len(exercise.hints)))
+
+
+def solution_unlocked(store: Store, lesson_id: str, exercise: Exercise) -> bool:
+    """Passed, or failed again after the last hint."""
+    return any(
+        passed or summary.endswith(AFTER_HINTS) for passed, summary, _ in store.attempts(lesson_id, exercise.id)
+    )

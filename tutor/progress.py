@@ -1,0 +1,70 @@
+"""What the learner has done in each lesson, as the home screen and `tutor progress` show it.
+
+Counts are taken against the lesson as installed now: a section or exercise
+the store remembers but the lesson no longer has is not counted. Nothing here
+imports textual or numpy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from tutor.lesson.registry import CatalogueEntry
+from tutor.store import Store
+
+
+@dataclass(frozen=True)
+class LessonProgress:
+    """One lesson's progress: sections seen, exercises passed, best whole-quiz score."""
+
+    id: str
+    number: int | None
+    title: str
+    sections_seen: int = 0
+    sections_total: int = 0
+    exercises_passed: int = 0
+    exercises_total: int = 0
+    quiz_questions: int = 0
+    """How many questions the lesson's quiz has (0: no quiz)."""
+    quiz_best: tuple[int, int] | None = None
+    """(score, total) of the best finished quiz, or None if none was finished."""
+    error: str | None = None
+    """Why the lesson is broken, or None."""
+
+    def as_json(self) -> dict:
+        data = asdict(self)
+        data["quiz_best"] = (
+            None if self.quiz_best is None else {"score": self.quiz_best[0], "total": self.quiz_best[1]}
+        )
+        return data
+
+
+def lesson_progress(entry: CatalogueEntry, store: Store) -> LessonProgress:
+    """The progress recorded in `store` for the lesson of `entry`."""
+    lesson = entry.lesson
+    if lesson is None:
+        return LessonProgress(id=entry.id, number=None, title=entry.id, error=entry.error or "broken")
+    section_ids = {section.id for section in lesson.sections}
+    exercise_ids = {exercise.id for exercise in lesson.exercises()}
+    quiz = lesson.quiz()
+    return LessonProgress(
+        id=lesson.id,
+        number=lesson.number,
+        title=lesson.title,
+        sections_seen=len(store.seen(lesson.id) & section_ids),
+        sections_total=len(section_ids),
+        exercises_passed=len(store.passed_exercises(lesson.id) & exercise_ids),
+        exercises_total=len(exercise_ids),
+        quiz_questions=len(quiz.questions) if quiz else 0,
+        quiz_best=store.best_score(lesson.id) if quiz else None,
+    )
+
+
+def quiz_text(progress: LessonProgress) -> str:
+    """The best score in words: `17/22 (77%)`, `not taken` or `no quiz`."""
+    if not progress.quiz_questions:
+        return "no quiz"
+    if progress.quiz_best is None:
+        return "not taken"
+    score, total = progress.quiz_best
+    return f"{score}/{total} ({round(100 * score / total) if total else 0}%)"

@@ -1,0 +1,123 @@
+"""Where the REPL pane sits on the lesson screen: below the content, or beside it when wide.
+
+:class:`ReplDock` holds the section content and, from the first time the learner opens
+it, the :class:`~tutor.widgets.repl_pane.ReplPane` (imported and mounted then, so a
+lesson screen costs nothing for the REPL until it is used). Below :data:`BESIDE` terminal columns the
+pane goes under the content and each keeps at least :data:`MIN_ROWS` rows (on a terminal
+too short for that, 3); from :data:`BESIDE` columns on it stands to the right.
+
+Messages that bubble up to it: a listing's "run this example" (the pane opens and runs
+it) and the pane's "back to the lesson" (focus returns to the content).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.containers import Container
+from textual.widget import Widget
+
+from tutor.lesson.format import Lesson
+
+if TYPE_CHECKING:
+    from tutor.widgets.code_listing import CodeListing
+    from tutor.widgets.repl_pane import ReplPane
+
+BESIDE = 120
+"""Terminal columns from which the pane stands beside the content."""
+
+MIN_ROWS = 8
+
+SHORT = 2 * MIN_ROWS + 4
+"""Terminal rows below which the two cannot both have :data:`MIN_ROWS` (then 3 each at least)."""
+
+
+class ReplDock(Container):
+    """The lesson content and, once opened, the REPL pane."""
+
+    DEFAULT_CSS = f"""
+    ReplDock {{
+        layout: vertical;
+        width: 1fr;
+        height: 1fr;
+        & > * {{ min-height: {MIN_ROWS}; }}
+        &.-short > * {{ min-height: 3; }}
+        & > ReplPane {{ height: 50%; }}
+        & > ReplPane.-plotted {{ height: 65%; }}
+        & > ReplPane.-hidden {{ display: none; }}
+        &.-beside {{ layout: horizontal; }}
+        &.-beside > ReplPane, &.-beside > ReplPane.-plotted {{
+            height: 1fr;
+            width: 45%;
+            min-width: 40;
+            border-top: none;
+            border-left: tall $primary 60%;
+            padding: 0 0 0 1;
+        }}
+        &.-beside > ReplPane:focus-within {{ border-left: tall $accent; }}
+    }}
+    """
+
+    def __init__(self, lesson: Lesson, *children: Widget, id: str | None = None) -> None:
+        super().__init__(*children, id=id)
+        self.lesson = lesson
+        self._pane: ReplPane | None = None
+
+    @property
+    def pane(self) -> ReplPane | None:
+        """The REPL pane, once it has been opened."""
+        return self._pane
+
+    @property
+    def shown(self) -> bool:
+        return self._pane is not None and not self._pane.has_class("-hidden")
+
+    async def open(self, *, focus: bool = True) -> ReplPane:
+        """Show the pane (mounting it the first time) and, with ``focus``, put the cursor in it."""
+        if self._pane is None:
+            from tutor.widgets.repl_pane import ReplPane
+
+            self._pane = ReplPane(self.app.repl, self.lesson, id="repl")  # type: ignore[attr-defined]
+            await self.mount(self._pane)
+        self._pane.remove_class("-hidden")
+        if focus:
+            self._pane.focus_input()
+        self.screen.refresh_bindings()
+        return self._pane
+
+    def hide(self) -> None:
+        """Hide the pane (it keeps its transcript) and give focus back to the content."""
+        if self._pane is None:
+            return
+        had_focus = self._pane.has_focus_within
+        self._pane.add_class("-hidden")
+        if had_focus or self.screen.focused is None:
+            self.focus_content()
+        self.screen.refresh_bindings()
+
+    def focus_content(self) -> None:
+        """Focus the section content (the first child)."""
+        content = self.children[0] if self.children else None
+        if content is not None and content.focusable:
+            content.focus(scroll_visible=False)
+
+    async def restart(self) -> None:
+        """Open the pane and give it a fresh kernel."""
+        pane = await self.open(focus=True)
+        pane.restart()
+
+    # -- messages from below -------------------------------------------------------------
+
+    async def on_code_listing_run_requested(self, message: CodeListing.RunRequested) -> None:
+        message.stop()
+        pane = await self.open(focus=False)
+        pane.run_example(message.example)
+
+    def on_repl_pane_left(self, message: ReplPane.Left) -> None:
+        message.stop()
+        self.focus_content()
+
+    def on_resize(self) -> None:
+        width, height = self.app.size
+        self.set_class(width >= BESIDE, "-beside")
+        self.set_class(height < SHORT, "-short")

@@ -1,0 +1,169 @@
+"""The REPL's transcript: each input with its prompts, then what it printed, its value or error.
+
+A :class:`~textual.widgets.RichLog` that keeps the last :data:`MAX_LINES` lines. Output
+arrives in pieces that need not end at a line break; whole lines are written as they
+come and the rest waits for its line to finish (or for the cell to end). A flood of
+lines (a cell's output may be 2,000 lines at once) is written :data:`CHUNK_LINES` at a
+time, one chunk per turn of the event loop, so keys are answered in between; everything
+written after it waits its turn, so the order is kept. Colours come from component
+classes, so they follow the theme and ``NO_COLOR``.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+
+from rich.text import Text
+from textual.highlight import highlight
+from textual.widgets import RichLog
+
+MAX_LINES = 5000
+"""Lines of scrollback the pane keeps."""
+
+CHUNK_LINES = 100
+"""Lines of output written in one turn of the event loop."""
+
+TURN_SECONDS = 0.001
+"""The pause between chunks: enough for the event loop to answer a key."""
+
+ECHO_LINES = 12
+"""An input longer than this is echoed as its first lines and a count of the rest."""
+
+PRIMARY_PROMPT = ">>> "
+CONTINUATION_PROMPT = "... "
+
+
+class ReplLog(RichLog):
+    """The scrolling record of the REPL session."""
+
+    COMPONENT_CLASSES = {
+        "repl-log--prompt",
+        "repl-log--stderr",
+        "repl-log--error",
+        "repl-log--note",
+    }
+
+    DEFAULT_CSS = """
+    ReplLog {
+        background: transparent;
+        scrollbar-size-vertical: 1;
+        overflow-x: hidden;
+        & > .repl-log--prompt { color: $text-muted; }
+        & > .repl-log--stderr { color: $text-warning; }
+        & > .repl-log--error { color: $text-error; }
+        & > .repl-log--note { color: $text-accent; text-style: italic; }
+    }
+    """
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(max_lines=MAX_LINES, min_width=10, wrap=True, markup=False, highlight=False, id=id, classes=classes)
+        self.can_focus = False
+        self._partial = ""
+        self._partial_stream = "stdout"
+        self._backlog: deque[Text] = deque()
+        self._turn_pending = False
+
+    # -- what the learner typed ---------------------------------------------------------
+
+    def echo(self, source: str) -> None:
+        """Write an input as the prompt showed it: ``>>>`` then ``...`` lines, highlighted."""
+        self.end_output()
+        lines = source.split("\n")
+        shown = lines if len(lines) <= ECHO_LINES else lines[: ECHO_LINES - 1]
+        prompt = self.get_component_rich_style("repl-log--prompt")
+        code = highlighted_text(self, "\n".join(shown))
+        text = Text()
+        for number, line in enumerate(code.split("\n", allow_blank=True)):
+            if number:
+                text.append("\n")
+            text.append(PRIMARY_PROMPT if number == 0 else CONTINUATION_PROMPT, prompt)
+            text.append_text(line)
+        if len(shown) < len(lines):
+            text.append(f"\n{CONTINUATION_PROMPT}", prompt)
+            text.append(f"[{len(lines) - len(shown)} more lines]", self.get_component_rich_style("repl-log--note"))
+        self._add(text)
+
+    # -- what the cell wrote ------------------------------------------------------------
+
+    def output(self, stream: str, text: str) -> None:
+        """Write printed text; an unfinished last line waits for the rest of it."""
+        if self._partial and stream != self._partial_stream:
+            self.end_output()
+        text = self._partial + text
+        self._partial_stream = stream
+        complete, newline, self._partial = text.rpartition("\n")
+        if newline:
+            self._write_plain(complete, stream)
+
+    def end_output(self) -> None:
+        """Write the unfinished last line, if any (the cell ended, or something else is due)."""
+        if self._partial:
+            partial, self._partial = self._partial, ""
+            self._write_plain(partial, self._partial_stream)
+
+    def value(self, text: str) -> None:
+        """Write a final expression's repr."""
+        self.end_output()
+        self._add(Text(text))
+
+    def error(self, text: str) -> None:
+        """Write a traceback or error message."""
+        self.end_output()
+        self._add(Text(text.rstrip("\n"), self.get_component_rich_style("repl-log--error")))
+
+    def note(self, text: str) -> None:
+        """Write a sentence from the tutor (a restart, the setup, a hint)."""
+        self.end_output()
+        self._add(Text(text, self.get_component_rich_style("repl-log--note")))
+
+    def clear(self) -> ReplLog:
+        self._partial = ""
+        self._backlog.clear()
+        self._turn_pending = False
+        super().clear()
+        return self
+
+    def _write_plain(self, text: str, stream: str) -> None:
+        style = self.get_component_rich_style("repl-log--stderr") if stream == "stderr" else ""
+        lines = text.split("\n")
+        self._add(*(Text("\n".join(lines[start : start + CHUNK_LINES]), style) for start in range(0, len(lines), CHUNK_LINES)))
+
+    # -- writing in turns ----------------------------------------------------------------
+
+    def _add(self, *texts: Text) -> None:
+        """Write ``texts`` now, or after the backlog when there is one."""
+        self._backlog.extend(texts)
+        if not self._turn_pending:
+            self._write_some()
+
+    def _write_some(self) -> None:
+        """Write up to :data:`CHUNK_LINES` lines, and leave the rest for the next turn."""
+        self._turn_pending = False
+        budget = CHUNK_LINES
+        while self._backlog and budget > 0:
+            text = self._backlog.popleft()
+            self.write(text)
+            budget -= text.plain.count("\n") + 1
+        if self._backlog:
+            self._turn_pending = True
+            self.set_timer(TURN_SECONDS, self._write_some)
+
+    @property
+    def writing(self) -> bool:
+        """Lines are still waiting to be written."""
+        return bool(self._backlog)
+
+    @property
+    def plain_lines(self) -> list[str]:
+        """Every kept line as plain text (for tests and saving)."""
+        return [strip.text.rstrip() for strip in self.lines]
+
+
+def highlighted_text(widget: RichLog, code: str) -> Text:
+    """``code`` highlighted as Python with the app theme's colours, as a Rich Text."""
+    content = highlight(code, language="python")
+    base = widget.visual_style
+    text = Text()
+    for piece, style in content.render(base, end="", parse_style=widget.app.stylesheet.parse_style):
+        text.append(piece, style.rich_style if style is not None else None)
+    return text

@@ -1,0 +1,55 @@
+"""What the REPL keeps for the app's whole life: one kernel child, the history, the setup.
+
+The app holds one :class:`ReplSession` (``TutorApp.repl``), so the learner's variables
+and history outlive a lesson screen; the REPL pane of each lesson screen drives it.
+Creating a session starts nothing: the pane starts the kernel child when it first opens.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from tutor.kernel.client import Kernel
+from tutor.store import HISTORY_LIMIT, Store
+from tutor.widgets.repl_history import History
+
+
+def assigned_names(code: str) -> list[str]:
+    """Names a setup assigns at top level, in order: what to tell the learner it defines."""
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:
+        return []
+    names: list[str] = []
+    for node in tree.body:
+        if isinstance(node, ast.Assign):
+            targets = node.targets
+        elif isinstance(node, ast.AnnAssign):
+            targets = [node.target]
+        else:
+            continue
+        for target in targets:
+            for name in ast.walk(target):
+                if isinstance(name, ast.Name) and name.id not in names:
+                    names.append(name.id)
+    return names
+
+
+class ReplSession:
+    """The kernel, the history (kept in the progress store) and which lesson's setup ran."""
+
+    def __init__(self, store: Store, kernel: Kernel | None = None) -> None:
+        self.store = store
+        self.kernel = kernel or Kernel()
+        self.history = History(store.history(), limit=HISTORY_LIMIT)
+        self.setup_for: str | None = None
+        """The lesson whose setup ran in the current child (None: none yet, or lost)."""
+
+    def remember(self, source: str) -> None:
+        """Add a cell to the history, and to the store so the next session has it."""
+        if self.history.add(source):
+            self.store.add_history(source)
+
+    async def close(self) -> None:
+        """Stop the kernel child (the app is closing)."""
+        await self.kernel.shutdown()
