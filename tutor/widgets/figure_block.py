@@ -169,7 +169,7 @@ class FigureBlock(Vertical, can_focus=True):
         self.error = None
         self.border_subtitle = self.subtitle()
         self.set_text(self.query_one(".caption", Static), "\n".join(getattr(result, "caption", ())))
-        if panels_before or isinstance(result, Panels):
+        if self.has_focus and (panels_before or isinstance(result, Panels)):
             self.refresh_bindings()  # `v` applies to panels only (and redrawing the footer costs a frame)
         self.described(result)
 
@@ -242,4 +242,5 @@ class FigureBlock(Vertical, can_focus=True):
 
     def on_resize(self) -> None:
         self.border_subtitle = self.subtitle()
-        self.refresh_bindings()
+        if self.has_focus:  # the footer shows this block's keys only while it has focus
+            self.refresh_bindings()

@@ -125,9 +125,6 @@ class PlotView(PlotextPlot):
 
     # -- drawing -------------------------------------------------------------------
 
-    def on_resize(self) -> None:
-        self._drawn = None
-
     def _on_theme_change(self) -> None:
         self._drawn = None
         self.refresh()
