@@ -245,3 +245,18 @@ async def test_theme_choice_is_remembered(sample_catalogue):
     again = make_app(sample_catalogue)
     async with again.run_test(size=(80, 24)):
         assert again.theme == "textual-light"
+
+
+async def test_zero_jumps_to_the_tenth_section():
+    from tutor.lesson.registry import discover
+
+    app = TutorApp(catalogue=discover(), store=Store.open(), start=("maths_foundations", 0))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, LessonScreen) and len(screen.lesson.sections) >= 10
+        await pilot.press("0")
+        await pilot.pause()
+        assert screen.index == 9 and "Section 10 of" in _plain(app)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert "1–9 0" in _plain(app)

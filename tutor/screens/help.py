@@ -72,7 +72,12 @@ def describe_keys(app: App, active: dict[str, ActiveBinding]) -> list[tuple[str,
     for _, group in groupby(chosen, key=lambda binding: (rank(binding), binding.binding.action.split("(")[0])):
         group = list(group)
         keys = [app.get_key_display(binding.binding) for binding in group]
-        shown = f"{keys[0]}–{keys[-1]}" if len(keys) > 3 else " ".join(keys)
+        if len(keys) > 3:  # a run of digits; 0 (the tenth section) comes after 9
+            tail = keys[-1:] if keys[-1] == "0" else []
+            run = keys[: len(keys) - len(tail)]
+            shown = " ".join([f"{run[0]}–{run[-1]}", *tail])
+        else:
+            shown = " ".join(keys)
         action = group[0].binding.action
         rows.append((shown, BETTER_DESCRIPTIONS.get(action, group[0].binding.description)))
     return rows

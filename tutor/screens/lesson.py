@@ -36,6 +36,7 @@ class LessonScreen(Screen):
             Binding(str(number), f"jump({number})", "Jump to section", show=False)
             for number in range(1, 10)
         ],
+        Binding("0", "jump(10)", "Jump to section 10", show=False),
     ]
 
     index: reactive[int] = reactive(-1, init=False)
