@@ -67,7 +67,7 @@ async def test_sidebar_marks_seen_sections_and_the_current_one(sample_catalogue)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("3")
         sidebar = app.screen.query_one(SectionList)
-        labels = [str(sidebar.get_option_at_index(i).prompt) for i in range(3)]
+        labels = [label.plain for label in sidebar.labels]
         assert labels[0].startswith(" ✓") and labels[1].startswith("  ") and labels[2].startswith("▶✓")
         assert sidebar.highlighted == 2
 
@@ -260,3 +260,11 @@ async def test_zero_jumps_to_the_tenth_section():
         await pilot.press("question_mark")
         await pilot.pause()
         assert "1–9 0" in _plain(app)
+
+
+async def test_a_click_on_a_sidebar_row_opens_that_section(sample_catalogue):
+    app = make_app(sample_catalogue, start=("sample", 0))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.click(SectionList, offset=(6, 2))
+        await pilot.pause()
+        assert app.screen.index == 2 and "3. Part 3" in _plain(app)

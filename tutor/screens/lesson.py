@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList
+from textual.widgets import Footer, Header
 
 from tutor.lesson.format import Lesson
 from tutor.store import Store
@@ -126,5 +126,5 @@ class LessonScreen(Screen):
             return self.query_one(ReplDock).shown
         return True
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.go_to(event.option_index)
+    def on_section_list_selected(self, event: SectionList.Selected) -> None:
+        self.go_to(event.index)
