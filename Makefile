@@ -29,10 +29,14 @@ TERMINAL_TESTS := tests/test_ssh.py tests/test_terminals.py tests/test_e2e_tmux.
 test-quick: $(VENV)/.installed-test
 	$(BIN)/python -m pytest $(addprefix --ignore=,$(TERMINAL_TESTS)) -k "not real_terminal"
 
-BENCHMARKS := bench/startup.py bench/core.py bench/kernel.py bench/checks.py bench/plots.py bench/repl.py
+BENCHMARKS := bench/startup.py bench/keys.py bench/core.py bench/kernel.py bench/checks.py bench/plots.py bench/repl.py
 
+# Each benchmark prints its own report and records its targets; bench/table.py ends with all of them.
 bench: $(VENV)/.installed-test
-	@for script in $(BENCHMARKS); do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+	@results=$$(mktemp); status=0; \
+	for script in $(BENCHMARKS); do echo "== $$script"; \
+		TUTOR_BENCH_RESULTS=$$results $(BIN)/python $$script || status=1; done; \
+	$(BIN)/python bench/table.py $$results; rm -f $$results; exit $$status
 
 snapshots: $(VENV)/.installed-test
 	$(BIN)/python -m pytest tests -k snapshot --snapshot-update

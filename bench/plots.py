@@ -22,6 +22,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from results import record  # noqa: E402
 
 from textual.app import App, ComposeResult  # noqa: E402
 from textual.containers import VerticalScroll  # noqa: E402
@@ -112,14 +115,18 @@ async def main() -> int:
     print(f"bare PlotextPlot, {POINTS} points at {size[0]}x{size[1]}: {baseline * 1e3:.2f} ms (median of {REPEATS})")
     print(f"{'explorable':<18}{'view':>9}{'redraw':>11}{'ratio':>8}   <= {TARGET_MS:g} ms")
     failures = 0
+    slowest = 0.0
     for explorable in figures.EXPLORABLES:
         seconds, view_size = await explorable_redraw(explorable)
+        slowest = max(slowest, seconds)
         ok = seconds * 1e3 <= TARGET_MS
         failures += not ok
         print(
             f"{explorable.name:<18}{view_size[0]:>5}x{view_size[1]:<3}{seconds * 1e3:>9.2f} ms"
             f"{seconds / baseline:>7.2f}x   {'yes' if ok else 'NO'}"
         )
+    record(f"explorable redraw, slowest of {len(figures.EXPLORABLES)}", slowest * 1e3, "ms", TARGET_MS,
+           kind="absolute")
     verdict = "PASS" if not failures else "MISS"
     print(f"{len(figures.EXPLORABLES) - failures} of {len(figures.EXPLORABLES)} within {TARGET_MS:g} ms: {verdict}")
     return 0  # a miss is reported, as the other benchmarks do; it does not stop `make bench`

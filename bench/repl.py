@@ -35,6 +35,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from results import record  # noqa: E402
 
 RATIO_TARGET = 2.0
 MEMORY_TARGET_MIB = 150
@@ -212,6 +215,8 @@ def main() -> None:
     print(f"kernel child start (Kernel.start), median of {STARTS}  {statistics.median(starts) * 1000:7.1f} ms")
     print(f"  first `r` to the lesson setup reported          {pane_ready * 1000:7.1f} ms"
           f"   (tutor first frame {first_frame * 1000:.0f} ms)")
+    record("REPL 1+1, Enter to result", tutor_median * 1000, "ms", RATIO_TARGET, baseline=bare_median * 1000)
+    record("memory, app + REPL child at rest", tutor_rss, "MiB", MEMORY_TARGET_MIB, kind="absolute")
     verdict = "PASS" if tutor_rss <= MEMORY_TARGET_MIB else "MISS"
     print(f"memory at rest: tutor app + kernel child          {tutor_rss:7.1f} MiB"
           f"   target <= {MEMORY_TARGET_MIB} MiB   {verdict}")
