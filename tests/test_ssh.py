@@ -28,7 +28,6 @@ import stat
 import subprocess
 import sys
 import time
-import warnings
 from pathlib import Path
 
 import pytest
@@ -185,7 +184,7 @@ def login(server, tmp_path):
         terminal.close()
 
 
-# -- the REPL and an explorable: run when those features are installed ----------------------------
+# -- the REPL and an explorable --------------------------------------------------------------------
 
 def _wait_quietly(terminal: Terminal, check, timeout: float) -> bool:
     try:
@@ -204,11 +203,8 @@ def shows_result(screen: str, source: str, result: str) -> bool:
     return False
 
 
-def use_the_repl(terminal: Terminal) -> bool:
-    """`r` opens the REPL, `2+2` shows `4`, escape returns to the text. False if there is no REPL yet."""
-    if not (ROOT / "tutor" / "widgets" / "repl_pane.py").exists():
-        warnings.warn("SSH test: REPL steps skipped: tutor/widgets/repl_pane.py does not exist yet")
-        return False
+def use_the_repl(terminal: Terminal) -> None:
+    """`r` opens the REPL, `2+2` shows `4`, escape returns to the text."""
     terminal.keys("r")
     terminal.wait_for(">>>")
     terminal.type("2+2")
@@ -216,7 +212,6 @@ def use_the_repl(terminal: Terminal) -> bool:
     terminal.wait_until(lambda shown: shows_result(shown, "2+2", "4"), "`2+2` showing `4` in the REPL")
     terminal.keys("Escape")
     terminal.wait_until(lambda shown: "n Next" in shown.splitlines()[-1], "focus back on the text")
-    return True
 
 
 def first_explorable_from(section: int) -> tuple[int, int] | None:
@@ -232,9 +227,6 @@ def first_explorable_from(section: int) -> tuple[int, int] | None:
 
 def move_an_explorable(terminal: Terminal, section: int) -> int:
     """Go on to the next explorable, Tab to it, press `right`: the drawing changes. Returns the section now shown."""
-    if not (ROOT / "tutor" / "widgets" / "explorable.py").exists():
-        warnings.warn("SSH test: explorable steps skipped: tutor/widgets/explorable.py does not exist yet")
-        return section
     found = first_explorable_from(section)
     assert found, "the lesson has no explorable to move"
     number, tabs = found

@@ -106,6 +106,21 @@ class TutorApp(App[int]):
             self.pop_screen()
         self.push_screen(LessonScreen(lesson, self.store, section_index))
 
+    def action_command_palette(self) -> None:
+        """Textual's palette, safe against keys that arrive before it is laid out."""
+        from tutor.commands import TutorCommandPalette
+
+        if self.use_command_palette and not TutorCommandPalette.is_open(self):
+            self.push_screen(TutorCommandPalette(id="--command-palette"))
+
+    def search_themes(self) -> None:
+        """The palette's theme switcher, in the same safe palette."""
+        from textual.theme import ThemeProvider
+
+        from tutor.commands import TutorCommandPalette
+
+        self.push_screen(TutorCommandPalette(providers=[ThemeProvider], placeholder="Search for themes…"))
+
     # -- help and size -------------------------------------------------------
 
     def action_help(self) -> None:

@@ -1,11 +1,12 @@
-"""Command palette entries: "Go to section: …", "Open lesson: …" and "REPL: restart"."""
+"""The command palette: entries "Go to section: …", "Open lesson: …" and "REPL: restart", and
+the palette screen itself, made safe against page keys that arrive before its list has a size."""
 
 from __future__ import annotations
 
 from functools import partial
 from typing import TYPE_CHECKING, Callable
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 
 if TYPE_CHECKING:
     from tutor.app import TutorApp
@@ -47,3 +48,17 @@ class LessonCommands(Provider):
             score = matcher.match(title)
             if score > 0:
                 yield Hit(score, matcher.highlight(title), callback, help=help_text)
+
+
+class TutorCommandPalette(CommandPalette):
+    """Textual's command palette, which ignores `pageup`/`pagedown` until its list is laid out.
+
+    Textual 8.2.8's OptionList pages by line positions it computes only once the list has a
+    size, so `ctrl+p` and `pagedown` arriving together (one read from the terminal) raised
+    KeyError and ended the tutor. Until the list has a size there is nothing to page through.
+    """
+
+    def _action_command_list(self, action: str) -> None:
+        if action in ("page_up", "page_down") and not self.query_one(CommandList).scrollable_content_region:
+            return
+        super()._action_command_list(action)

@@ -26,7 +26,8 @@ Failure handling:
   stderr lines, and a fresh child is started at once. Any other pending call
   (``get_array``, ``set_variables``, ``config``) raises :class:`KernelDied` instead. If
   the child dies between calls, the next cell's result reports ``restarted`` and
-  ``namespace_lost``.
+  ``namespace_lost``, unless someone waiting in :meth:`Kernel.replace_when_lost` (the
+  REPL pane) has already been told and has had a fresh child started.
 * ``complete`` is best effort: it answers no matches while a cell runs, if the kernel
   fails, or (after interrupting it) if completing takes longer than ``complete_timeout``.
 """
@@ -184,6 +185,33 @@ class Kernel:
             self._unreported_exit = None
             self._child = await self._spawn()
             await self._ensure_child()
+
+    async def replace_when_lost(self) -> ExitInfo:
+        """Wait until the child dies between requests (``kill -9`` from outside, say), start a
+        fresh one, and return how the old one ended. The next cell then does not report it.
+
+        A death during a request is that request's to report, and a restart or shutdown is
+        no death: both are waited past. Raises KernelError when the kernel is shut down or
+        has no child (start it first), KernelDied when no fresh child can start.
+        """
+        while True:
+            self._check_open()
+            child = self._child
+            if child is None:
+                raise KernelError("The kernel is not running.")
+            if not child.death_reported:  # (else it is being replaced, or failed to be)
+                await asyncio.wait({child.exited})  # never cancels the future itself
+            async with self._lock:
+                self._check_open()
+                if child is not self._child:
+                    continue  # replaced meanwhile (a restart, a cell that saw it die): watch the new one
+                if child.death_reported:
+                    raise KernelError("The kernel is not running.")  # its replacement could not start
+                child.death_reported = True
+                self._unreported_exit = None
+                self._child = await self._spawn()
+                await self._ensure_child()
+                return child.exited.result()
 
     async def shutdown(self) -> None:
         """Stop the child (and anything it started). Later calls raise until ``start()``."""

@@ -27,6 +27,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Vertical, VerticalScroll
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Markdown, TextArea
@@ -111,8 +112,11 @@ class ExerciseScreen(Screen[None]):
     def on_mount(self) -> None:
         self.title = self.exercise.title
         self.sub_title = self.lesson.title
-        self._show_hints()
-        self._show_last_attempt()
+        try:
+            self._show_hints()
+            self._show_last_attempt()
+        except NoMatches:  # closed before it was first shown (the tutor quit at once)
+            return
 
     def _show_last_attempt(self) -> None:
         attempts = self.store.attempts(self.lesson.id, self.exercise.id)
@@ -250,8 +254,12 @@ class ExerciseScreen(Screen[None]):
 
     def _checked(self, report: CheckReport) -> None:
         progress.record(self.store, self.lesson.id, self.exercise, report)
+        try:
+            results = self.query_one(CheckResults)
+        except NoMatches:  # the screen closed while the check ran (the learner left, or quit)
+            return
         self.add_class("-checked")
-        self.query_one(CheckResults).show_report(report)
+        results.show_report(report)
         was_unlocked = self.unlocked
         self.unlocked = progress.solution_unlocked(self.store, self.lesson.id, self.exercise)
         self.refresh_bindings()

@@ -4,7 +4,9 @@ It shows the transcript (:class:`~tutor.widgets.repl_log.ReplLog`), the lines ty
 far of an unfinished input, the prompt line (:class:`~tutor.widgets.repl_input.ReplInput`)
 and, once something is drawn, a plot area. Code runs in the app's kernel child
 (:class:`~tutor.widgets.repl_session.ReplSession`), never in the app, so nothing the
-learner types can freeze or kill the tutor.
+learner types can freeze or kill the tutor. If the child dies (``kill -9`` from outside,
+a crash), the pane says so and a fresh child takes its place, with the lesson's setup run
+again: at once when it died waiting for input, as the cell's result when it died running one.
 
 Keys while the prompt has focus: ``enter`` runs a complete input (an incomplete one
 continues on a ``...`` line; a blank line ends a block), ``up``/``down`` walk the history,
@@ -28,7 +30,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from tutor.kernel.client import KernelError, Plotted, Result, Stream
+from tutor.kernel.client import KernelDied, KernelError, Plotted, Result, Stream
 from tutor.lesson.format import Example, Lesson
 from tutor.widgets.repl_frame import FrameHold
 from tutor.widgets.repl_input import INDENT, ReplCompletions, ReplInput
@@ -109,6 +111,7 @@ class ReplPane(Vertical):
         self._queue: deque[Cell] = deque()
         self._draining = False
         self._stop_before_start = False
+        self._watching = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="repl-plot-area"):
@@ -155,11 +158,42 @@ class ReplPane(Vertical):
                 log.note("Starting Python…")
                 await kernel.start()
             log.note(f"Ready: {BUILTIN_NAMES}.")
+            self._watch_for_loss()
             await self._run_setup(restored=False)
         except KernelError as error:  # the pane stays; the next cell tries again
             log.error(f"Python could not start: {error}")
         finally:
             self._ready.set()
+
+    def _watch_for_loss(self) -> None:
+        """Say so when Python dies between cells (``kill -9`` from outside, say): the kernel
+        has started a fresh child by then, and the lesson's setup runs again in it.
+
+        A death while a cell runs is that cell's result, reported by :meth:`_report`.
+        """
+        if not self._watching:
+            self._watching = True
+            self._watch()
+
+    @work(group="repl-watch")
+    async def _watch(self) -> None:
+        try:
+            while True:
+                try:
+                    info = await self.session.kernel.replace_when_lost()
+                    self.session.setup_for = None
+                    self.log_view.note(
+                        f"Python stopped unexpectedly ({info.describe()}) while waiting for input. "
+                        "A fresh one has started; your variables were lost."
+                    )
+                    await self._run_setup(restored=True)
+                except KernelDied as error:
+                    self.log_view.error(f"Python stopped and could not start again: {error}")
+                    return
+                except KernelError:  # shut down, or no child now: the next cell starts one
+                    return
+        finally:
+            self._watching = False
 
     async def _run_setup(self, *, restored: bool) -> None:
         """Run the lesson's setup in the kernel if the current child has not run it."""
@@ -230,6 +264,8 @@ class ReplPane(Vertical):
         finally:
             self._draining = False
             self.busy = False
+            if self.session.kernel.pid is not None:
+                self._watch_for_loss()  # again, if a failed start had ended the watch
 
     async def _run(self, cell: Cell) -> None:
         log = self.log_view

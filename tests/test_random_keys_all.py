@@ -1,0 +1,524 @@
+"""Random keys across every screen: home, lesson, REPL pane, explorables, exercise, quiz.
+
+A hypothesis test drives the real tutor (the installed lesson, a real REPL child, real
+checking children) in Textual's test harness (`run_test`, headless, 80x24) with random
+sequences drawn from every key any screen or widget binds, collected from the ``BINDINGS``
+of the app, every screen and widget class in ``tutor.screens`` and ``tutor.widgets`` and
+the Textual widgets they compose, plus printable characters. Each sequence starts at home,
+with the REPL pane opened (``r``) in some section, on an explorable (focused), or in an
+exercise or the quiz (its card focused and opened with ``enter``), so that the sequences
+cross every screen; the test checks afterwards that together they did.
+
+After every key the tutor must still run, with home at the bottom of the screen stack.
+Any unhandled exception fails the test: the app's recorded exception is checked after
+every key, and `run_test` re-raises it when the app ends. Between two sequences
+``escape`` must lead back to the lesson text (or home); every app ends with ``escape``
+back home and ``q``, which must quit cleanly (return code 0, no exception).
+
+One app runs 20 sequences (see :class:`Tutor`): opening a lesson builds its sections,
+the costliest part of a sequence, and a kept app builds them once. A failure ends its app,
+so hypothesis replays and shrinks it on fresh ones; if it needed the earlier sequences
+it may not repeat ("Flaky"), so its report lists them too.
+
+``q`` is pressed only where it does not quit (an input, the editor, help, the solution)
+and ``ctrl+q`` never: quitting is what the end of every app checks. The command palette's
+own "Quit" may still end an app early; that must be a clean exit too.
+
+Keys are sent as the terminal driver sends them, one after another, each handled before
+the next (see :func:`settle`), without Pilot's fixed pauses of 20 ms and more a key, so
+that the sequences fit in the time. In CI (``CI`` set) 200 sequences of 40 keys run, plus
+5 fixed ones; locally 25. A failure prints hypothesis's ``@reproduce_failure`` blob.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import importlib
+import inspect
+import os
+import pkgutil
+import random
+import time
+from collections import Counter
+from collections.abc import Coroutine
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+from textual import events
+from textual.binding import Binding
+from textual.command import CommandPalette
+from textual.dom import DOMNode
+from textual.keys import REPLACED_KEYS, key_to_character
+from textual.widgets import Input, OptionList, TextArea
+
+import tutor.screens
+import tutor.widgets
+from lessons.maths_foundations import LESSON
+from tutor.app import TutorApp
+from tutor.lesson.format import Choice, Exercise, Explorable, Numeric, Quiz, Shape
+from tutor.lesson.registry import discover
+from tutor.screens.exercise import ExerciseScreen
+from tutor.screens.help import HelpScreen
+from tutor.screens.home import HomeScreen
+from tutor.screens.lesson import LessonScreen
+from tutor.screens.quiz import QuizScreen
+from tutor.screens.solution import SolutionScreen
+from tutor.store import Store
+from tutor.widgets.exercise_card import ExerciseCard
+from tutor.widgets.explorable import ExplorableBlock
+from tutor.widgets.quiz_card import QuizCard
+from tutor.widgets.repl_pane import ReplPane
+from tutor.widgets.section_view import SectionView
+
+IN_CI = bool(os.environ.get("CI"))
+SEQUENCES = 200 if IN_CI else 25
+KEYS_PER_SEQUENCE = 40
+
+COMPOSED_TEXTUAL_WIDGETS = (Input, TextArea, OptionList, CommandPalette)
+"""Textual widgets the tutor's screens compose, whose own bindings are keys the learner has too."""
+
+NEVER = {"ctrl+q"}
+"""Keys left out: ctrl+q always quits (the end of each sequence checks quitting)."""
+
+PRINTABLE = [*"abcdefghijklmnopqrstuvwxyz0123456789", "A", "X", "space", "full_stop", "comma",
+             "left_parenthesis", "right_parenthesis", "left_square_bracket", "right_square_bracket",
+             "plus", "minus", "asterisk", "slash", "equals_sign", "colon", "question_mark", "at"]
+"""Characters a learner types: into the REPL, the exercise editor, quiz answers and the palette."""
+
+OTHER_KEYS = ["tab", "shift+tab", "escape", "enter", "up", "down", "left", "right", "home", "end",
+              "pageup", "pagedown", "backspace", "delete", "ctrl+c", "ctrl+l", "ctrl+r", "ctrl+s",
+              "ctrl+p", "ctrl+u", "ctrl+z", "f1", "f2", "f3", "f5"]
+"""Keys pressed whether or not a binding names them: the app's command palette key, editing keys."""
+
+WEIGHTED = ["tab"] * 3 + ["enter"] * 2 + ["r"] * 2 + ["right"] * 2
+"""Drawn more often, so sequences move into blocks, open cards and the REPL, and check exercises."""
+
+
+def binding_keys(node_class: type) -> set[str]:
+    """Every key named in the BINDINGS of `node_class` and the classes it inherits from."""
+    keys: set[str] = set()
+    for klass in node_class.__mro__:
+        for binding in klass.__dict__.get("BINDINGS", ()):
+            names = binding.key if isinstance(binding, Binding) else binding[0]
+            keys.update(name.strip() for name in names.split(",") if name.strip())
+    return keys
+
+
+def tutor_node_classes() -> list[type]:
+    """The app and every screen and widget class defined in tutor.screens and tutor.widgets."""
+    found: list[type] = [TutorApp]
+    for package in (tutor.screens, tutor.widgets):
+        for info in pkgutil.iter_modules(package.__path__):
+            module = importlib.import_module(f"{package.__name__}.{info.name}")
+            found += [
+                member for _, member in inspect.getmembers(module, inspect.isclass)
+                if issubclass(member, DOMNode) and member.__module__ == module.__name__
+            ]
+    return found
+
+
+def bound_keys() -> set[str]:
+    keys: set[str] = set()
+    for node_class in [*tutor_node_classes(), *COMPOSED_TEXTUAL_WIDGETS]:
+        keys |= binding_keys(node_class)
+    return keys - NEVER
+
+
+BOUND = sorted(bound_keys())
+ALPHABET = sorted(set(BOUND) | set(PRINTABLE) | set(OTHER_KEYS)) + WEIGHTED
+
+
+BLOCKS = {"explorable": (Explorable, ExplorableBlock), "exercise": (Exercise, ExerciseCard),
+          "quiz": (Quiz, QuizCard)}
+"""The blocks sequences start at: the lesson's block type and the widget that shows it."""
+
+
+def block_targets(kind: str) -> list[tuple[str, int, int]]:
+    """(kind, section index, n) for the n-th block of `kind` (0-based) in every section."""
+    block_type = BLOCKS[kind][0]
+    targets = []
+    for index, section in enumerate(LESSON.sections):
+        count = sum(isinstance(block, block_type) for block in section.blocks)
+        targets += [(kind, index, n) for n in range(count)]
+    return targets
+
+
+def quiz_targets() -> list[tuple[str, int, int]]:
+    """("quiz", section index, k): the section's quiz card opened, then its first k questions
+    answered (0, 1, 2, 3, 5, 8, 13, ..., and all of them: the summary), so that sequences meet
+    every kind of question."""
+    targets = []
+    for index, section in enumerate(LESSON.sections):
+        quiz = next((block for block in section.blocks if isinstance(block, Quiz)), None)
+        if quiz is not None:
+            total = len(quiz.questions)
+            answered = [0, 1, 2, 3, 5, 8, 13, 21, 34]
+            targets += [("quiz", index, k) for k in [*(k for k in answered if k < total), total]]
+    return targets
+
+
+EXPLORABLES, EXERCISES = block_targets("explorable"), block_targets("exercise")
+QUIZZES = quiz_targets()
+
+ANSWER_KEYS = {Choice: ["a"], Numeric: ["1"], Shape: ["3", "x", "3"]}
+"""An answer in the right form to each kind of question (right or wrong, it moves the quiz on)."""
+
+starts = st.one_of(
+    st.none(),  # at home
+    st.sampled_from(range(len(LESSON.sections))).map(lambda index: ("repl", index, 0)),  # `r` in a section
+    st.sampled_from(EXPLORABLES),  # an explorable, focused
+    st.sampled_from(EXERCISES),  # an exercise card, opened with enter
+    st.sampled_from(QUIZZES),  # the quiz card, opened with enter, some questions answered
+)
+"""Where a sequence starts: None (home) or (kind, section index, n); the random keys follow."""
+
+
+visited: Counter[str] = Counter()
+"""What the sequences reached, summed over the whole run (checked at the end)."""
+
+EVERYWHERE = {"home", "lesson", "repl", "explorable", "exercise", "quiz"}
+
+
+def where(app: TutorApp) -> set[str]:
+    """The places of EVERYWHERE the app is at now."""
+    screen, focused = app.screen, app.focused
+    places = set()
+    if isinstance(screen, HomeScreen):
+        places.add("home")
+    elif isinstance(screen, LessonScreen):
+        places.add("lesson")
+    elif isinstance(screen, ExerciseScreen):
+        places.add("exercise")
+    elif isinstance(screen, QuizScreen):
+        places.add("quiz")
+    if focused is not None:
+        if isinstance(focused, ExplorableBlock):
+            places.add("explorable")
+        if any(isinstance(node, ReplPane) for node in focused.ancestors_with_self):
+            places.add("repl")
+    return places
+
+
+def would_quit(app: TutorApp, key: str) -> bool:
+    """True when `q` would reach the app's quit binding (not typed, not closing a panel)."""
+    if key != "q":
+        return False
+    if isinstance(app.focused, (Input, TextArea)):
+        return False
+    return not isinstance(app.screen, (HelpScreen, SolutionScreen))
+
+
+async def settle(app: TutorApp) -> None:
+    """Wait until the key sent last has been handled: by the app, the screen, and the focused
+    widget and its containers (the nodes a key passes through, one queue after another).
+
+    In each round every one of those nodes is asked to call back once its queue has reached
+    this point. A key moves on at least one node a round (the app forwards it to the focused
+    widget, which passes it up to its container if it has no use for it, and so on up to the
+    screen and the app), so as many rounds as there are nodes, and two more, see it through.
+    """
+    rounds = 2
+    done_rounds = 0
+    while done_rounds < rounds:
+        if not app.is_running:
+            return
+        try:
+            screen = app.screen
+        except Exception:  # no screen: the app is closing
+            return
+        focused = screen.focused
+        chain = list(focused.ancestors_with_self) if focused is not None else [screen, app]
+        nodes = [app, screen, *chain]
+        rounds = max(rounds, len(chain) + 2)
+        remaining = 0
+        done = asyncio.Event()
+
+        def one_done() -> None:
+            nonlocal remaining
+            remaining -= 1
+            if remaining == 0:
+                done.set()
+
+        for node in nodes:
+            if node.call_later(one_done):
+                remaining += 1
+        if remaining:
+            await asyncio.wait_for(done.wait(), timeout=30)
+        done_rounds += 1
+
+
+async def press(app: TutorApp, key: str) -> None:
+    """Send `key` as the terminal driver does, then wait until it has been handled."""
+    event = events.Key(key, key_to_character(REPLACED_KEYS.get(key, key)))
+    event.set_sender(app)
+    app.post_message(event)
+    await settle(app)
+
+
+def assert_sane(app: TutorApp) -> None:
+    assert app._exception is None, f"the app raised {app._exception!r}"
+    assert isinstance(app.screen_stack[0], HomeScreen), app.screen_stack
+    for screen in app.screen_stack:
+        if isinstance(screen, LessonScreen) and screen.index >= 0:
+            assert 0 <= screen.index < len(screen.lesson.sections)
+
+
+async def go_to_start(app: TutorApp, kind: str, section: int, n: int) -> None:
+    """Open the lesson at `section`; then press `r`, or focus its n-th block of `kind` (as
+    `tab` would, without the tabs' scrolling on the way) and, for a card, press `enter`;
+    for the quiz, `n` is how many questions to answer next (with keys too)."""
+    app.open_lesson(LESSON.id, section)
+    await settle(app)
+    if kind == "repl":
+        await press(app, "r")
+        return
+    widget_class = BLOCKS[kind][1]
+    view = app.screen.query_one(SectionView)
+    deadline = time.monotonic() + 30
+    while view.current is None or view.current.index != section:  # built on its first visit
+        assert time.monotonic() < deadline, f"section {section + 1} never showed"
+        await asyncio.sleep(0.01)
+        await settle(app)
+    block = list(view.current.query(widget_class))[0 if kind == "quiz" else n]
+    block.focus()
+    await settle(app)
+    assert app.focused is block, f"{block} did not take focus ({app.focused} has it)"
+    if widget_class is not ExplorableBlock:
+        await press(app, "enter")
+        opened = ExerciseScreen if widget_class is ExerciseCard else QuizScreen
+        assert isinstance(app.screen, opened), f"enter on {widget_class.__name__} showed {app.screen}"
+    if kind == "quiz":
+        await answer_questions(app, n)
+
+
+async def answer_questions(app: TutorApp, count: int) -> None:
+    """Answer the quiz's next `count` questions: an answer in the right form, enter, enter."""
+    quiz = app.screen
+    assert isinstance(quiz, QuizScreen)
+    for _ in range(count):
+        question = quiz.round.current
+        for key in ANSWER_KEYS[type(question)]:
+            await press(app, key)
+        await press(app, "enter")
+        assert quiz.state == "feedback", f"{quiz.state} after answering {question.prompt!r}"
+        await press(app, "enter")
+    assert quiz.state in ("choice", "typed", "summary")
+
+
+async def back_home(app: TutorApp) -> None:
+    """`escape` until home is the only screen (at most 12 times), then `q`: the app must quit."""
+    for _ in range(12):
+        if isinstance(app.screen, HomeScreen) and len(app.screen_stack) == 1:
+            break
+        await press(app, "escape")
+        assert_sane(app)
+    assert isinstance(app.screen, HomeScreen) and len(app.screen_stack) == 1, (
+        f"escape did not lead back home: {app.screen_stack}, focus on {app.focused}"
+    )
+    await press(app, "q")
+    deadline = time.monotonic() + 15
+    while app.is_running:
+        assert time.monotonic() < deadline, "q on the home screen did not quit"
+        await asyncio.sleep(0.01)
+
+
+async def back_to_the_text(app: TutorApp) -> None:
+    """`escape` until the lesson text (or home) has the focus, as between two tries of a learner."""
+    for _ in range(12):
+        if isinstance(app.screen, HomeScreen) and len(app.screen_stack) == 1:
+            return
+        if isinstance(app.screen, LessonScreen) and isinstance(app.focused, SectionView):
+            return
+        await press(app, "escape")
+        assert_sane(app)
+    raise AssertionError(f"escape did not lead back to the text: {app.screen_stack}, focus on {app.focused}")
+
+
+async def sequence(app: TutorApp, start: tuple[str, int, int] | None, keys: list[str]) -> None:
+    """Back to the text, to `start`, then every key: the tutor must stay sane throughout."""
+    await back_to_the_text(app)
+    if start is None:
+        if isinstance(app.screen, LessonScreen):
+            await press(app, "escape")
+    else:
+        await go_to_start(app, *start)
+    for key in keys:
+        visited.update(where(app))
+        if would_quit(app, key):
+            continue
+        await press(app, key)
+        if not app.is_running:  # the palette's "Quit": it must have been clean
+            break
+        assert_sane(app)
+    visited.update(where(app))
+
+
+class Tutor:
+    """The tutor under test, kept running for SEQUENCES_PER_APP sequences.
+
+    Opening a lesson builds its sections, the costliest part of a sequence; one app kept
+    across sequences builds them once, as a learner's session does. Between two sequences
+    `escape` leads back to the lesson text (or home). Every app ends as the test demands:
+    `escape` back home and `q`, which must quit cleanly (return code 0, no exception). A
+    failing sequence ends its app at once, so the sequences hypothesis tries next, to
+    reproduce and shrink it, start on a fresh one.
+    """
+
+    SEQUENCES_PER_APP = 20
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.app: TutorApp | None = None
+        self.store: Store | None = None
+        self.history: list[tuple[object, list[str]]] = []
+        """The sequences the current app has run, for the report of a failure."""
+        self._stop = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+        self._context: contextvars.Context | None = None
+        self.apps = 0
+
+    async def in_app(self, work: Coroutine[object, object, None]) -> None:
+        """Run `work` as the app's own tasks run: with Textual's "active app" set to it."""
+        await asyncio.create_task(work, context=self._context.copy())
+
+    async def _hold(self, app: TutorApp, ready: asyncio.Event) -> None:
+        async with app.run_test(size=(80, 24)):
+            self._context = contextvars.copy_context()  # Textual's "active app" is set in it
+            ready.set()
+            while app.is_running and not self._stop.is_set():
+                await asyncio.sleep(0.02)
+
+    async def _start(self) -> TutorApp:
+        self.apps += 1
+        self.store = Store.open(self.folder / f"app-{self.apps}" / "progress.sqlite3")
+        self.app = TutorApp(catalogue=discover(), store=self.store)
+        self._stop = asyncio.Event()
+        ready = asyncio.Event()
+        self._task = asyncio.create_task(self._hold(self.app, ready))
+        waiting = asyncio.create_task(ready.wait())
+        await asyncio.wait({waiting, self._task}, return_when=asyncio.FIRST_COMPLETED)
+        waiting.cancel()
+        if self._task.done():
+            self._task.result()  # it could not start: raise why
+        self.history = []
+        return self.app
+
+    async def _stop_app(self) -> None:
+        """Let run_test end (it re-raises what the app raised), and forget the app."""
+        app, task, store = self.app, self._task, self.store
+        self.app = self._task = self.store = None
+        self._stop.set()
+        try:
+            if task is not None:
+                await asyncio.wait_for(task, timeout=30)
+        finally:
+            if store is not None:
+                store.close()
+        assert app is None or app._exception is None, f"the app raised {app._exception!r}"
+        assert app is None or app.return_code == 0, f"the tutor exited with {app.return_code}"
+
+    async def finish(self) -> None:
+        """End the current app: `escape` back home and `q` must quit it cleanly."""
+        if self.app is None:
+            return
+        try:
+            if self.app.is_running:
+                await self.in_app(back_home(self.app))
+        except BaseException:
+            await self.abandon()
+            raise
+        await self._stop_app()
+
+    async def abandon(self) -> None:
+        """End the current app after a failure (which is reported already)."""
+        try:
+            await self._stop_app()
+        except BaseException:
+            pass
+
+    async def run(self, start: tuple[str, int, int] | None, keys: list[str]) -> None:
+        """Run one sequence: go to `start`, press `keys`, and end the app if its time has come."""
+        app = self.app if self.app is not None else await self._start()
+        self.history.append((start, keys))
+        try:
+            await self.in_app(sequence(app, start, keys))
+            if not app.is_running or len(self.history) >= self.SEQUENCES_PER_APP:
+                await self.finish()
+        except BaseException as error:
+            earlier = self.history[:-1]
+            if earlier:
+                error.add_note(f"This app had run {len(earlier)} sequences before this one "
+                               f"(start, keys): {earlier!r}")
+            await self.abandon()
+            raise
+
+
+def fixed_keys(seed: int) -> list[str]:
+    """A fixed sequence from the alphabet, for the examples that always run."""
+    chooser = random.Random(seed)
+    return [chooser.choice(ALPHABET) for _ in range(KEYS_PER_SEQUENCE)]
+
+
+ALWAYS = [None, ("repl", 1, 0), EXPLORABLES[0], EXERCISES[0], QUIZZES[0]]
+"""One start of each kind, run first every time (hypothesis's explicit examples)."""
+
+
+def with_fixed_examples(test):
+    for number, start in enumerate(ALWAYS):
+        test = example(start, fixed_keys(number))(test)
+    return test
+
+
+def random_sequences(tutor: Tutor, loop: asyncio.AbstractEventLoop):
+    """The hypothesis test: each example runs one sequence in `tutor`, on the loop the app runs on."""
+
+    @settings(
+        max_examples=SEQUENCES,
+        deadline=None,
+        print_blob=True,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+    @given(starts, st.lists(st.sampled_from(ALPHABET), min_size=KEYS_PER_SEQUENCE, max_size=KEYS_PER_SEQUENCE))
+    @with_fixed_examples
+    def sequences(start, keys):
+        visited["start: " + (start[0] if start else "home")] += 1
+        asyncio.run_coroutine_threadsafe(tutor.run(start, keys), loop).result(timeout=300)
+
+    return sequences
+
+
+def test_the_key_alphabet_holds_every_bound_key():
+    """The keys drawn include every screen's and widget's, and printable characters."""
+    for node_class in (TutorApp, HomeScreen, LessonScreen, ExerciseScreen, QuizScreen, HelpScreen,
+                       SolutionScreen, ReplPane, ExplorableBlock):
+        missing = binding_keys(node_class) - NEVER - set(ALPHABET)
+        assert not missing, f"{node_class.__name__} binds {missing}, never pressed"
+    assert {"n", "p", "r", "s", "0", "9", "ctrl+r", "ctrl+l", "ctrl+s", "f2", "f3", "f5",
+            "left", "right", "v", "w", "e", "a", "d", "t", "y", "h"} <= set(ALPHABET)
+    assert len(BOUND) > 60, BOUND
+
+
+@pytest.mark.timeout(900)
+async def test_random_keys_across_every_screen(tmp_path, monkeypatch):
+    # Files the keys may write stay in tmp_path: figures saved with `w` (under the working
+    # folder) and the palette's screenshots (the downloads folder).
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_DOWNLOAD_DIR", str(tmp_path / "downloads"))
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("VISUAL", "true")  # ctrl+e in an exercise: an editor that changes nothing
+    visited.clear()
+    tutor = Tutor(tmp_path)
+    started = time.monotonic()
+    try:
+        # hypothesis runs in a thread; the apps run here, on this test's event loop
+        await asyncio.to_thread(random_sequences(tutor, asyncio.get_running_loop()))
+        await tutor.finish()
+    finally:
+        await tutor.abandon()
+    elapsed = time.monotonic() - started
+    print(f"\n{SEQUENCES} sequences of {KEYS_PER_SEQUENCE} keys (and {len(ALWAYS)} fixed ones) in "
+          f"{tutor.apps} apps, {elapsed:.0f} s; reached {dict(visited)}")
+    assert EVERYWHERE <= set(visited), f"the sequences never reached {EVERYWHERE - set(visited)}"
