@@ -50,8 +50,8 @@ MATMUL = Exercise(
     title="Exercise: matmul from scratch",
     task="""\
 Write `matmul(A, B)` for an (m, k) matrix A and a (k, n)
-matrix B, using loops: entry [i][j] of the result is the
-dot product of row i of A with column j of B.
+matrix B, using loops: entry [i][j] of the result pairs
+up A's row i with B's column j, multiplies and sums.
 
 - A and B are lists of lists or 2-D arrays.
 - Return an (m, n) result: a list of lists or an array.

@@ -9,7 +9,7 @@ SECTION = Section(
     title="Vectors, dot product",
     blocks=(
         Prose("""\
-A **vector** is an ordered list of numbers. In machine
+A **vector** is a list of numbers whose order matters. In machine
 learning one example (a flat, a patient, a sentence) is
 nearly always stored as a vector called its **feature
 vector**. Describe a flat by floor area in m², number of

@@ -77,8 +77,8 @@ before you talk about "the largest".
 eigen-decomposition of the data's **covariance
 matrix**. Its eigenvectors are the principal axes, and
 each eigenvalue is the variance of the data along its
-axis. The eigenvector with the largest eigenvalue is
-the direction in which the data spreads the most.
+axis. So the data is most spread out along the
+eigenvector whose eigenvalue is biggest.
 Keeping the top few axes shrinks the number of features
 while losing little variance.
 """),

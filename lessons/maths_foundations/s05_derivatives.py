@@ -102,8 +102,9 @@ the **gradient**:
 
 ∇L = (∂L/∂w₁, ∂L/∂w₂, …, ∂L/∂wₙ)
 
-The gradient points in the direction of **steepest
-increase**, and its length says how steep that is. To
+Of all directions, the gradient is the one along which
+L climbs fastest (**steepest ascent**), and its length
+says how steep that climb is. To
 go downhill you step the opposite way. That is
 **gradient descent**, with a learning rate η:
 
