@@ -278,8 +278,9 @@ async def go_to_start(app: TutorApp, kind: str, section: int, n: int) -> None:
     widget_class = BLOCKS[kind][1]
     view = app.screen.query_one(SectionView)
     deadline = time.monotonic() + 30
-    while view.current is None or view.current.index != section:  # built on its first visit
-        assert time.monotonic() < deadline, f"section {section + 1} never showed"
+    # Built on its first visit; the blocks below the fold are mounted a moment later.
+    while view.current is None or view.current.index != section or not view.current.complete:
+        assert time.monotonic() < deadline, f"section {section + 1} never showed whole"
         await asyncio.sleep(0.01)
         await settle(app)
     block = list(view.current.query(widget_class))[0 if kind == "quiz" else n]

@@ -45,6 +45,8 @@ class TutorApp(App[int]):
         self.catalogue = catalogue
         self.store = store
         self._start = start
+        self._opening: tuple[str, int | None] | None = None
+        """Where the tutor opens: the lesson and section asked for, or the one to resume."""
         self._repl: ReplSession | None = None
 
     @property
@@ -61,8 +63,13 @@ class TutorApp(App[int]):
             await self._repl.close()
 
     def get_default_screen(self) -> HomeScreen:
-        """Home is the bottom of the screen stack: escape from a lesson lands there."""
-        return HomeScreen(self.catalogue, self.store)
+        """Home is the bottom of the screen stack: escape from a lesson lands there.
+
+        When the tutor opens straight into a lesson, home is built only when the
+        learner first goes there, so the lesson's first frame does not wait for it.
+        """
+        self._opening = self._start or self._resume_point()
+        return HomeScreen(self.catalogue, self.store, deferred=self._opening is not None)
 
     def on_mount(self) -> None:
         theme = self.store.setting("theme", DEFAULT_THEME)
@@ -71,9 +78,8 @@ class TutorApp(App[int]):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.store.notice:
             self.notify(self.store.notice, title="Progress", severity="warning", timeout=15)
-        start = self._start or self._resume_point()
-        if start is not None:
-            self.open_lesson(*start)
+        if self._opening is not None:
+            self.open_lesson(*self._opening)
         self._check_size(self.size.width, self.size.height)
 
     def _resume_point(self) -> tuple[str, None] | None:

@@ -10,6 +10,7 @@ lists or validates the installed lessons without opening a screen.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 
 from tutor import __version__, cli_exercises, cli_progress
@@ -73,6 +74,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.theme is not None:
         store.set_setting("theme", args.theme)  # as the palette's theme switch does: kept for next time
     app = TutorApp(catalogue=catalogue, store=store, start=start)
+    # Everything imported so far lives as long as the process: moved out of the
+    # collector's sight, a full collection during the first frames scans only the
+    # app's own objects (one that scanned them all cost 13 ms of the first frame).
+    gc.freeze()
+    # Textual hands each finished frame to a writer thread. With CPython's default 5 ms
+    # switch interval a busy main thread could hold a drawn frame back that long.
+    sys.setswitchinterval(0.001)
     app.run()
     return app.return_code or 0
 

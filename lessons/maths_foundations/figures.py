@@ -1,16 +1,20 @@
 """The figures and explorables of Maths Foundations, and the functions that build them.
 
 Every build function returns a plot description (`tutor.lesson.plots`) and
-computes it with `tutor.core`. numpy and `tutor.core` are imported inside the
-functions, never at module level: the catalogue imports this module before
-the first frame. The `Figure` and `Explorable` blocks at the end are what the
+computes it with `tutor.core`. numpy, `tutor.core` and the plot classes are
+imported inside the functions, never at module level: the catalogue imports
+this module before the first frame. The `Figure` and `Explorable` blocks at the end are what the
 section modules place in their sections.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from tutor.lesson import Explorable, Figure, Param
-from tutor.lesson.plots import MatrixStep, Panels, Plot, Series, Shades
+
+if TYPE_CHECKING:
+    from tutor.lesson.plots import MatrixStep, Panels, Plot, Shades
 
 # The lesson's matrices (section 3) and its house data (section 7): one source for both.
 LESSON_A = ((1, 2), (3, 4), (5, 6))
@@ -30,6 +34,7 @@ def _number(value: float, places: int = 3) -> str:
 
 def derivative_plot() -> Plot:
     """f(x) = x² and its derivative on [-3, 3], the slope taken by central differences."""
+    from tutor.lesson.plots import Plot, Series
     import numpy as np
 
     from tutor.core.calculus import derivative
@@ -70,6 +75,7 @@ def _tangent_function(name: str):
 
 def tangent_plot(x0: float = 1.0, function: str = "x²") -> Plot:
     """f with its tangent line at x₀; the exact slope beside the central-difference one."""
+    from tutor.lesson.plots import Plot, Series
     import numpy as np
 
     from tutor.core.calculus import derivative
@@ -106,6 +112,7 @@ def tangent_plot(x0: float = 1.0, function: str = "x²") -> Plot:
 
 def distribution_panels() -> Panels:
     """Normal(0, 1), Binomial(20, 0.4) as bars, and Uniform(0, 1)."""
+    from tutor.lesson.plots import Panels, Plot, Series
     import numpy as np
 
     from tutor.core.probability import binomial_pmf, normal_pdf, uniform_pdf
@@ -187,6 +194,7 @@ def distribution_plot(
 
 
 def _normal(mu: float, sigma: float, N: int) -> Plot:
+    from tutor.lesson.plots import Plot, Series
     import numpy as np
 
     from tutor.core.probability import normal_pdf, sample
@@ -210,6 +218,7 @@ def _normal(mu: float, sigma: float, N: int) -> Plot:
 
 
 def _binomial(n: int, p: float, N: int) -> Plot:
+    from tutor.lesson.plots import Plot, Series
     import math
 
     import numpy as np
@@ -246,6 +255,7 @@ def _binomial(n: int, p: float, N: int) -> Plot:
 
 
 def _uniform(a: float, b: float, N: int) -> Plot:
+    from tutor.lesson.plots import Plot, Series
     import numpy as np
 
     from tutor.core.probability import sample, uniform_pdf
@@ -284,6 +294,7 @@ def matmul_step(A, B, step: int) -> MatrixStep:
     Step 0 is the empty C; step s fills entry s - 1 (counting along rows) with
     row i of A dotted with column j of B. Works for any (m, k) @ (k, n).
     """
+    from tutor.lesson.plots import MatrixStep
     import numpy as np
 
     from tutor.core.linalg import dot
@@ -328,6 +339,7 @@ def _complex_text(value: complex) -> str:
 
 def transform_plot(a: float = 3.0, b: float = 1.0, c: float = 1.0, d: float = 3.0) -> Plot:
     """The unit circle and its image under M = [[a, b], [c, d]], with M's eigenvectors."""
+    from tutor.lesson.plots import Plot, Series
     import numpy as np
 
     from tutor.core.linalg import matmul
@@ -400,6 +412,7 @@ def picture():
 
 def svd_shades(k: int = 4) -> Shades:
     """The picture beside its best rank-k approximation, and the energy kept."""
+    from tutor.lesson.plots import Shades
     import numpy as np
 
     from tutor.core.linalg import energy, low_rank
@@ -426,6 +439,7 @@ def svd_shades(k: int = 4) -> Shades:
 
 def descent_plot(lr: float = 0.1, steps: int = 100, scaled: str = "yes") -> Plot:
     """The loss of gradient descent on the house data, step by step, against the normal equation's."""
+    from tutor.lesson.plots import Plot, Series
     import numpy as np
 
     from tutor.core.optimize import fit_linear_gd, standardize
@@ -472,6 +486,7 @@ def descent_plot(lr: float = 0.1, steps: int = 100, scaled: str = "yes") -> Plot
 
 def pca_plot(rho: float = 0.8) -> Plot:
     """A 2-D cloud with correlation ρ and its principal axes, 2√λ long."""
+    from tutor.lesson.plots import Plot, Series
     import numpy as np
 
     from tutor.core.linalg import covariance, pca
@@ -514,6 +529,7 @@ def pca_plot(rho: float = 0.8) -> Plot:
 
 def norms_plot(x: float = 1.2, y: float = 0.8) -> Plot:
     """The L1, L2 and L∞ unit balls, and the point (x, y) with its three norms."""
+    from tutor.lesson.plots import Plot, Series
     import math
 
     import numpy as np
@@ -555,6 +571,7 @@ def norms_plot(x: float = 1.2, y: float = 0.8) -> Plot:
 
 def houses_plot() -> Plot:
     """The house data with the line the normal equation fits, its equation and R²."""
+    from tutor.lesson.plots import Plot, Series
     import numpy as np
 
     from tutor.core.regression import add_bias, normal_equation, predict, r_squared, synthetic_houses

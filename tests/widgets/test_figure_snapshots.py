@@ -8,6 +8,7 @@ from tutor.app import TutorApp
 from tutor.lesson.registry import discover
 from tutor.store import Store
 from tutor.widgets.figure_block import FigureBlock
+from tutor.widgets.section_view import SectionView
 
 
 def lesson_app(section_id: str) -> TutorApp:
@@ -15,7 +16,14 @@ def lesson_app(section_id: str) -> TutorApp:
 
 
 async def focus(pilot, block) -> FigureBlock:
-    """Tab until the block showing `block` has focus, and wait for its drawing."""
+    """Tab until the block showing `block` has focus, and wait for its drawing.
+
+    As a learner would, it first lets the section finish: every block mounted and every
+    figure drawn, so that the focused figure's height (and so the scroll) is final."""
+    view = pilot.app.screen.query_one(SectionView)
+    await wait_until(pilot, lambda: view.current is not None and view.current.complete, what="whole section")
+    for figure in view.current.query(FigureBlock):
+        await built(pilot, figure)
     for _ in range(10):
         await pilot.press("tab")
         await pilot.pause()

@@ -104,9 +104,12 @@ async def test_the_footer_key_hides_the_pane() -> None:
 async def test_e_on_a_listing_runs_the_example_with_its_setup() -> None:
     app = lesson_app(section=6)  # the regression section: its second example has a setup
     async with app.run_test(size=(80, 24)) as pilot:
-        listings = list(app.screen.query_one(SectionView).current.query(CodeListing))
+        view = app.screen.query_one(SectionView)
+        # The blocks below the fold are mounted a moment after the section's first frame.
+        await wait_until(pilot, lambda: view.current is not None and view.current.complete, what="whole section")
+        listings = list(view.current.query(CodeListing))
         await pilot.press("tab")
-        assert listings[0].has_focus and "e Run in REPL" in footer(app)
+        assert listings[0].has_focus and "e Run in REPL" in footer(app), f"focused: {app.focused}"
         target = next(listing for listing in listings if listing.example.setup)
         for _ in range(10):  # tab on, past any figure in between
             if target.has_focus:

@@ -30,13 +30,15 @@ from textual.content import Content
 from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Markdown, TextArea
+from textual.widgets import Header, Markdown, TextArea
 
 from tutor.checks import progress
 from tutor.checks.report import CheckReport
 from tutor.lesson.format import Exercise, Lesson
 from tutor.store import Store
 from tutor.widgets.check_results import CheckResults
+from tutor.widgets.code_editor import CodeEditor
+from tutor.widgets.key_footer import KeyFooter
 
 SAVE_DELAY = 0.5
 """Seconds between the first unsaved change and the save."""
@@ -105,9 +107,9 @@ class ExerciseScreen(Screen[None]):
             with VerticalScroll(id="task"):
                 yield Markdown(self.exercise.task)
                 yield Vertical(id="hints")
-            yield TextArea.code_editor(self._initial_code, language="python", id="editor")
+            yield CodeEditor.code_editor(self._initial_code, language="python", id="editor")
             yield CheckResults(id="results")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = self.exercise.title

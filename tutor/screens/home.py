@@ -5,11 +5,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from tutor.lesson.registry import Catalogue, CatalogueEntry
 from tutor.progress import lesson_progress
 from tutor.store import Store
+from tutor.widgets.key_footer import KeyFooter
 from tutor.widgets.lesson_list import LessonCard, LessonList, progress_line
 
 
@@ -18,17 +19,22 @@ class HomeScreen(Screen):
 
     AUTO_FOCUS = "LessonList"
 
-    def __init__(self, catalogue: Catalogue, store: Store) -> None:
+    def __init__(self, catalogue: Catalogue, store: Store, *, deferred: bool = False) -> None:
+        """`deferred`: compose nothing until the screen is first shown (the tutor is
+        opening straight into a lesson, which should not wait for home)."""
         super().__init__()
         self.catalogue = catalogue
         self.store = store
+        self._deferred = deferred
 
     def compose(self) -> ComposeResult:
+        if self._deferred:
+            return
         yield Header(icon="∑")
         yield Static("Lessons", id="catalogue-title")
         yield LessonList(*self._cards(), id="catalogue")
         yield Static(id="detail")
-        yield Footer()
+        yield KeyFooter()
 
     def _cards(self) -> list[LessonCard]:
         cards = []
@@ -39,14 +45,25 @@ class HomeScreen(Screen):
 
     def on_mount(self) -> None:
         self.sub_title = "Home"
+        if not self._deferred:
+            self._show_empty_catalogue()
+
+    def _show_empty_catalogue(self) -> None:
         if not len(self.catalogue):
             self.query_one("#detail", Static).update(
                 "No lessons are installed. Lessons register through the "
                 "`tutor.lessons` entry-point group."
             )
 
-    def on_screen_resume(self) -> None:
+    async def on_screen_resume(self) -> None:
         """Coming back from a lesson: redraw the progress (sections, exercises, quiz) and the detail."""
+        if self._deferred:
+            if self.app.screen is not self:  # resumed under the lesson at start-up: not shown yet
+                return
+            self._deferred = False  # first shown now: build it
+            await self.recompose()
+            self._show_empty_catalogue()
+            self.query_one(LessonList).focus()
         for card in self.query(LessonCard):
             if card.entry.lesson is not None:
                 progress = lesson_progress(card.entry, self.store)

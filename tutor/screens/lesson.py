@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import gc
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from tutor.lesson.format import Lesson
 from tutor.store import Store
+from tutor.widgets.key_footer import KeyFooter
 from tutor.widgets.repl_dock import ReplDock
 from tutor.widgets.section_list import SectionList
 from tutor.widgets.section_view import SectionView
@@ -39,8 +42,10 @@ class LessonScreen(Screen):
         Binding("0", "jump(10)", "Jump to section 10", show=False),
     ]
 
-    index: reactive[int] = reactive(-1, init=False)
-    sidebar_override: reactive[bool | None] = reactive(None, init=False)
+    index: reactive[int] = reactive(-1, init=False, repaint=False)
+    """The section shown (0-based). Not a repaint of the whole screen: the section view
+    redraws what changes."""
+    sidebar_override: reactive[bool | None] = reactive(None, init=False, repaint=False)
     """None follows the width; True or False is the learner's choice with `s`."""
 
     def __init__(self, lesson: Lesson, store: Store, index: int = 0) -> None:
@@ -55,11 +60,21 @@ class LessonScreen(Screen):
             yield SectionList(id="sidebar")
             with ReplDock(self.lesson, id="lesson-main"):
                 yield SectionView(id="content")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = self.lesson.title
         self.index = self._start
+
+    def on_section_view_all_built(self) -> None:
+        # The lesson's widgets now live as long as this screen. A full garbage collection walked
+        # them all in 50 ms, a dropped frame in the middle of a section switch; frozen, they are
+        # out of its sight (reference counting still frees what it can).
+        gc.freeze()
+
+    def on_unmount(self) -> None:
+        # Give them back: they hold each other in cycles, and only a collection reclaims them.
+        gc.unfreeze()
 
     def watch_index(self, index: int) -> None:
         # A built section is swapped in within this key press, so the next frame shows

@@ -14,13 +14,14 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tutor.checks.answers import LETTERS, MalformedAnswer, expected_form, right_answer
 from tutor.checks.quiz_round import QuizRound
 from tutor.lesson.format import Choice, Lesson, Numeric, Question, Quiz
 from tutor.store import Store
+from tutor.widgets.key_footer import KeyFooter
 from tutor.widgets.quiz_summary import QuizSummary, section_label
 
 MAX_OPTIONS = 4
@@ -76,7 +77,7 @@ class QuizScreen(Screen[None]):
             yield Static(id="quiz-form")
             yield Static(id="quiz-feedback")
             yield QuizSummary()
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = self.lesson.title

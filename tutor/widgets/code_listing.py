@@ -19,6 +19,11 @@ from tutor.lesson.format import Example
 from tutor.widgets import highlighting
 
 
+HIGHLIGHT_DELAY = 0.3
+"""Seconds after mounting before a thread loads pygments: importing holds the GIL for
+long stretches, so it waits until the section's first frames are out."""
+
+
 class CodeListing(Vertical, can_focus=True):
     """The example's code, and beneath it its expected output when the lesson gives one."""
 
@@ -67,6 +72,12 @@ class CodeListing(Vertical, can_focus=True):
 
     def on_mount(self) -> None:
         if not highlighting.ready():
+            self.set_timer(HIGHLIGHT_DELAY, self._start_highlighting)
+
+    def _start_highlighting(self) -> None:
+        if highlighting.ready():  # another listing loaded pygments meanwhile
+            self._show_highlighted(highlighting.python(self.example.code.strip("\n")))
+        else:
             self.run_worker(self._highlight, thread=True, group="highlight")
 
     def _highlight(self) -> None:

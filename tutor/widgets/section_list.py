@@ -57,8 +57,11 @@ class SectionList(Widget, can_focus=False):
             if index == current:
                 label = label.stylize("bold $block-cursor-foreground on $block-cursor-background")
             labels.append(label)
+        # Only the markers change as the learner moves: a new layout is needed only when the
+        # rows' widths do (a full layout of the lesson screen costs several milliseconds).
+        layout = [label.cell_length for label in labels] != [label.cell_length for label in self.labels]
         self.labels, self.highlighted = labels, current
-        self.refresh(layout=True)
+        self.refresh(layout=layout)
 
     def get_content_height(self, container, viewport, width: int) -> int:
         return len(self.labels)

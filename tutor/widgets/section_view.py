@@ -2,49 +2,108 @@
 
 Each section is built once and kept: going back to it only swaps which page
 is displayed. After the first section is on screen, the others are built in
-the background, one per idle moment, nearest first, so that a first visit
-is as quick as a return.
+the background, one per idle moment, nearest first, and their text wrapped
+and measured, so that a first visit is almost as quick as a return. The page
+shown on demand composes only the blocks that fill the screen and mounts the
+rest a moment later.
 """
 
 from __future__ import annotations
 
+from textual import events
 from textual.containers import Vertical, VerticalScroll
-from textual.widget import MountError
+from textual.message import Message
+from textual.widget import MountError, Widget
 from textual.widgets import Static
 
-from tutor.lesson.format import Lesson
+from tutor.lesson.format import Example, Lesson
+from tutor.lesson.format import Prose as ProseBlock
 from tutor.widgets.blocks import block_widget
 
 
+def estimated_rows(block: object) -> int:
+    """A rough count of the rows `block` takes at a reading width (prose at about 72 columns)."""
+    if isinstance(block, ProseBlock):
+        return len(block.markdown) // 72 + block.markdown.count("\n\n") + 2
+    if isinstance(block, Example):
+        return block.code.count("\n") + block.output.count("\n") + 4
+    return 16
+
+
 class SectionPage(Vertical):
-    """The widgets of one section, built once."""
+    """The widgets of one section, built once.
+
+    With `rows`, the page composes only the blocks that fill about that many
+    rows and mounts the rest a moment later: the first frame of a
+    section (the one a returning learner waits for) then lays out, styles and
+    draws only what is on screen.
+    """
 
     DEFAULT_CSS = """
     SectionPage { height: auto; }
     """
 
-    def __init__(self, lesson: Lesson, index: int) -> None:
+    LATER_DELAY = 0.05
+    """Seconds after mounting before the blocks below the fold are mounted. (Not "after
+    the next refresh": at start-up that refresh is drawn inside the app's opening batch
+    and never reaches the terminal, so the rest would delay the first frame.)"""
+
+    def __init__(self, lesson: Lesson, index: int, *, rows: int | None = None) -> None:
         super().__init__(id=f"section-{index + 1}")
         self.lesson = lesson
         self.index = index
+        self._rows = rows
+        self._later: list[object] = []
 
     def compose(self):
         section = self.lesson.sections[self.index]
         yield Static(f"{self.index + 1}. {section.title}", classes="heading", markup=False)
         yield Static(f"Section {self.index + 1} of {len(self.lesson.sections)}", classes="position")
-        for block in section.blocks:
+        blocks = list(section.blocks)
+        now = len(blocks)
+        if self._rows is not None:
+            filled = 0
+            for now, block in enumerate(blocks, start=1):
+                filled += estimated_rows(block)
+                if filled >= self._rows:
+                    break
+        self._later = blocks[now:]
+        for block in blocks[:now]:
             yield block_widget(block, self.lesson)
+
+    def on_mount(self) -> None:
+        if self._later:
+            self.set_timer(self.LATER_DELAY, self._mount_later)
+
+    async def _mount_later(self) -> None:
+        if not self._later or not self.is_attached or self._closing:
+            return
+        try:
+            await self.mount_all([block_widget(block, self.lesson) for block in self._later])
+        except MountError:  # the screen closed while this was queued
+            return
+        self._later = []
+
+    @property
+    def complete(self) -> bool:
+        """Whether every block of the section is mounted."""
+        return not self._later
 
 
 class SectionView(VerticalScroll):
     """Shows one section; focused, so the scroll keys scroll it."""
 
     DEFAULT_CSS = """
-    SectionView { width: 1fr; height: 1fr; padding: 0 1 0 2; }
+    SectionView { width: 1fr; height: 1fr; padding: 0 1 0 2; scrollbar-gutter: stable; }
+    /* The gutter is kept for sections too short to scroll: every page then wraps its text
+       at one width, so what was measured for one showing holds for the next. */
     SectionView .heading { text-style: bold; color: $accent; margin: 1 0 0 0; }
     SectionView .position { color: $text-muted; margin: 0 0 1 0; }
     SectionView SectionPage > * { max-width: 96; }  /* a readable measure on wide terminals */
     """
+
+    class AllBuilt(Message):
+        """Every section of the lesson is built (the widgets now live as long as the view)."""
 
     BACKGROUND_DELAY = 0.3
     """Seconds after a section shows before the next unbuilt one is built."""
@@ -76,8 +135,8 @@ class SectionView(VerticalScroll):
             # `display` is an inline style: toggling it restyles nothing below the page.
             if self.current is not None and self.current is not page:
                 self.current.display = False
-            if page is None:
-                page = await self._build(lesson, index)
+            if page is None:  # on screen at once: the blocks below the fold follow a moment later
+                page = await self._build(lesson, index, rows=self.app.size.height)
             page.display = True
             self.current = page
         self.scroll_home(animate=False)
@@ -86,8 +145,8 @@ class SectionView(VerticalScroll):
             self._building = True
             self.set_timer(self.BACKGROUND_DELAY, self._build_next)
 
-    async def _build(self, lesson: Lesson, index: int) -> SectionPage:
-        page = self._pages[index] = SectionPage(lesson, index)
+    async def _build(self, lesson: Lesson, index: int, rows: int | None = None) -> SectionPage:
+        page = self._pages[index] = SectionPage(lesson, index, rows=rows)
         page.display = False
         await self.mount(page)
         return page
@@ -101,15 +160,33 @@ class SectionView(VerticalScroll):
         missing = [index for index in range(len(lesson.sections)) if index not in self._pages]
         if not missing:
             self._building = False
+            self.post_message(self.AllBuilt())
             return
         nearest = min(missing, key=lambda index: (abs(index - current.index), index < current.index))
         try:
-            await self._build(lesson, nearest)
+            page = await self._build(lesson, nearest)
         except MountError:  # the screen closed (or the app quit) while this was queued
             self._pages.pop(nearest, None)
             self._building = False
             return
+        self._measure(page)
         self.set_timer(0.02, self._build_next)
+
+    def _measure(self, page: SectionPage) -> None:
+        """Wrap the hidden page's text and work out its heights now, in idle time: a page
+        shown for the first time then lays out as quickly as one shown before."""
+        region = self.scrollable_content_region
+        if region.width > 0:
+            page.get_content_height(region.size, self.app.size, region.width)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # Textual scrolls a newly focused widget into view at once; a block focused in the
+        # moment it is mounted (keys typed fast after a section opens) has no place yet then.
+        self.call_after_refresh(self._reveal, event.widget)
+
+    def _reveal(self, widget: Widget) -> None:
+        if widget.has_focus and not self.region.contains_region(widget.region):
+            self.scroll_to_center(widget, animate=False, origin_visible=True)
 
     def is_built(self, index: int) -> bool:
         return index in self._pages
