@@ -7,9 +7,11 @@ import gc
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.css.query import NoMatches
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Header
+from textual.widgets._header import HeaderTitle  # the header's title line (no public name)
 
 from tutor.lesson.format import Lesson
 from tutor.store import Store
@@ -91,9 +93,23 @@ class LessonScreen(Screen):
 
     def _mark_position(self, index: int) -> None:
         section = self.lesson.sections[index]
-        self.sub_title = f"{index + 1}/{len(self.lesson.sections)} {section.title}"
+        self._show_sub_title(f"{index + 1}/{len(self.lesson.sections)} {section.title}")
         self.store.set_position(self.lesson.id, section.id)
         self.query_one(SectionList).show(self.lesson.sections, index, self.store.seen(self.lesson.id))
+
+    def _show_sub_title(self, text: str) -> None:
+        """Set the sub-title and redraw the header's title line in place.
+
+        Setting `sub_title` the usual way makes Textual's header update its title with
+        a layout of the whole screen, several milliseconds on every section switch;
+        the title line never changes size, so it is redrawn without one.
+        """
+        self.set_reactive(Screen.sub_title, text)
+        try:
+            title = self.query_one(HeaderTitle)
+        except NoMatches:  # the header is not composed yet: it reads the sub-title when it mounts
+            return
+        title.update(self.app.format_title(self.title, text), layout=False)
 
     def go_to(self, index: int) -> None:
         """Show the section at `index` (0-based), clamped to the lesson."""

@@ -116,6 +116,8 @@ class MatrixStepView(Widget):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._step: MatrixStep | None = None
+        self._content: tuple[MatrixStep, int, Content] | None = None
+        """The step drawn at a width, kept: every layout asks for the height."""
 
     @property
     def description(self) -> MatrixStep | None:
@@ -125,15 +127,21 @@ class MatrixStepView(Widget):
         self._step = step
         self.refresh(layout=True)
 
+    def _drawn(self, step: MatrixStep, width: int) -> Content:
+        width = max(width, 20)
+        if self._content is None or self._content[0] is not step or self._content[1] != width:
+            self._content = (step, width, matrix_step_content(step, width))
+        return self._content[2]
+
     def render(self) -> RenderResult:
         if self._step is None:
             return Content("")
-        return matrix_step_content(self._step, max(self.content_size.width, 20))
+        return self._drawn(self._step, self.content_size.width)
 
     def get_content_height(self, container, viewport, width: int) -> int:
         if self._step is None:
             return 1
-        return matrix_step_content(self._step, max(width, 20)).plain.count("\n") + 1
+        return self._drawn(self._step, width).plain.count("\n") + 1
 
     def as_text(self, width: int = 80) -> str:
         """The step as plain text (brackets mark what colour would)."""

@@ -145,6 +145,8 @@ class ShadesView(Widget):
         self._shades: Shades | None = None
         self._key: tuple | None = None
         self._cache: list[Strip] = []
+        self._height: tuple | None = None
+        """(pictures, width, room, rows) of the last height asked for."""
 
     @property
     def description(self) -> Shades | None:
@@ -198,7 +200,12 @@ class ShadesView(Widget):
     def get_content_height(self, container, viewport, width: int) -> int:
         if self._shades is None:
             return 1
-        return len(layout(self._shades, max(width, 20), False, self._room))
+        width, room = max(width, 20), self._room
+        known = self._height
+        if known is None or known[0] is not self._shades or known[1:3] != (width, room):
+            # Every layout asks: lay the pictures out once per picture and width.
+            known = self._height = (self._shades, width, room, len(layout(self._shades, width, False, room)))
+        return known[3]
 
     def as_text(self, width: int = 80) -> str:
         """The pictures in shade characters, for saving as text."""
