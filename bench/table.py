@@ -38,7 +38,7 @@ def main(path: str) -> int:
                 row = json.loads(line)
                 rows[row["name"]] = row
     names = list(EXPECTED) + [name for name in rows if name not in EXPECTED]
-    header = f"{'benchmark':<38}{'measured':>12}{'baseline':>12}{'judged':>10}{'target':>10}  met"
+    header = f"{'benchmark':<38}{'measured':>12}{'baseline':>12}{'judged':>10}{'target':>12}  met"
     print()
     print("== every benchmark against its target (ratios are to a baseline measured in the same run)")
     print(header)
@@ -53,9 +53,9 @@ def main(path: str) -> int:
         if row["kind"] == "ratio":
             judged, target = f"{row['judged']:.2f}x", f"<= {row['target']:g}x"
         else:
-            judged, target = number(row["judged"], row["unit"]), f"<= {row['target']:g}"
+            judged, target = number(row["judged"], row["unit"]), f"<= {row['target']:g} {row['unit']}"
         met += row["met"]
-        print(f"{name:<38}{number(row['value'], row['unit']):>12}{baseline:>12}{judged:>10}{target:>10}  "
+        print(f"{name:<38}{number(row['value'], row['unit']):>12}{baseline:>12}{judged:>10}{target:>12}  "
               f"{'yes' if row['met'] else 'NO'}")
     print(f"{met} of {len(names)} targets met")
     return 0
