@@ -268,3 +268,18 @@ async def test_a_click_on_a_sidebar_row_opens_that_section(sample_catalogue):
         await pilot.click(SectionList, offset=(6, 2))
         await pilot.pause()
         assert app.screen.index == 2 and "3. Part 3" in _plain(app)
+
+
+async def test_home_is_built_only_when_first_shown_after_opening_into_a_lesson(sample_catalogue):
+    app = make_app(sample_catalogue, start=("sample", 1))
+    async with app.run_test(size=(80, 24)) as pilot:
+        home = app.screen_stack[0]
+        assert isinstance(home, HomeScreen) and isinstance(app.screen, LessonScreen)
+        assert not home.children  # not composed while the lesson is on screen
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is home and home.children
+        assert "continue at 2. Part 2" in _plain(app) and " ⏎ Open " in _plain(app)
+        await pilot.press("enter")  # the list has focus: enter opens the lesson again
+        await pilot.pause()
+        assert isinstance(app.screen, LessonScreen) and app.screen.index == 1
