@@ -8,7 +8,6 @@ progress, of one lesson or of everything, after asking (y/N) unless `--yes`.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import TextIO
 
@@ -54,6 +53,8 @@ def progress(catalogue: Catalogue, as_json: bool, out: TextIO = sys.stdout) -> i
     finally:
         store.close()
     if as_json:
+        import json  # only here: `tutor` itself starts without it
+
         json.dump({"lessons": [row.as_json() for row in rows]}, out, indent=2, ensure_ascii=False)
         out.write("\n")
     elif not rows:
