@@ -170,3 +170,24 @@ async def test_on_the_smallest_terminal_the_prompt_stays_visible() -> None:
         assert screen.contains_region(pane.prompt_input.region)
         assert app.screen.query_one(SectionView).region.height >= 3
         assert (await run(pilot, pane, "1+1"))[-1] == "2"
+
+
+async def test_the_transcript_outlives_the_lesson_screen_and_ctrl_l_clears_it() -> None:
+    app = lesson_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await open_repl(pilot, app)
+        assert (await run(pilot, pane, "kept = 41"))[-1] == ">>> kept = 41"
+        assert (await run(pilot, pane, "kept + 1"))[-1] == "42"
+        await pilot.press("escape", "escape")  # to the text, then home: the screen closes
+        await pilot.pause()
+        assert not isinstance(app.screen, LessonScreen)
+        app.open_lesson(LESSON, 3)
+        await pilot.pause()
+        pane = await open_repl(pilot, app)  # a new screen, a new pane
+        await wait_until(pilot, lambda: "42" in transcript(pane), what="the earlier cells shown again")
+        lines = transcript(pane)
+        assert lines.index(">>> kept + 1") < lines.index("42")
+        assert any("still here" in line for line in lines[lines.index("42"):])  # then today's notes
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert "42" not in transcript(pane) and not app.repl.transcript

@@ -1,6 +1,7 @@
 """The REPL's transcript: each input with its prompts, then what it printed, its value or error.
 
-A :class:`~textual.widgets.RichLog` that keeps the last :data:`MAX_LINES` lines. Output
+A :class:`~textual.widgets.RichLog` that keeps the last :data:`MAX_LINES` lines (and,
+given the session's store of it, shows again what earlier panes wrote). Output
 arrives in pieces that need not end at a line break; whole lines are written as they
 come and the rest waits for its line to finish (or for the cell to end). A flood of
 lines (a cell's output may be 2,000 lines at once) is written :data:`CHUNK_LINES` at a
@@ -55,13 +56,22 @@ class ReplLog(RichLog):
     }
     """
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(
+        self, *, kept: deque[Text] | None = None, id: str | None = None, classes: str | None = None
+    ) -> None:
+        """`kept`: where the transcript is also kept (the REPL session's, so that the pane of
+        the next lesson screen starts with it); what it holds already is shown first."""
         super().__init__(max_lines=MAX_LINES, min_width=10, wrap=True, markup=False, highlight=False, id=id, classes=classes)
         self.can_focus = False
         self._partial = ""
         self._partial_stream = "stdout"
         self._backlog: deque[Text] = deque()
         self._turn_pending = False
+        self._kept = kept
+
+    def on_mount(self) -> None:
+        if self._kept:
+            self._enqueue(*self._kept)
 
     # -- what the learner typed ---------------------------------------------------------
 
@@ -120,6 +130,8 @@ class ReplLog(RichLog):
         self._partial = ""
         self._backlog.clear()
         self._turn_pending = False
+        if self._kept is not None:
+            self._kept.clear()
         super().clear()
         return self
 
@@ -131,7 +143,12 @@ class ReplLog(RichLog):
     # -- writing in turns ----------------------------------------------------------------
 
     def _add(self, *texts: Text) -> None:
-        """Write ``texts`` now, or after the backlog when there is one."""
+        """Write ``texts`` now, or after the backlog when there is one; and keep them."""
+        if self._kept is not None:
+            self._kept.extend(texts)
+        self._enqueue(*texts)
+
+    def _enqueue(self, *texts: Text) -> None:
         self._backlog.extend(texts)
         if not self._turn_pending:
             self._write_some()

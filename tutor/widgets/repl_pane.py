@@ -116,7 +116,7 @@ class ReplPane(Vertical):
     def compose(self) -> ComposeResult:
         with Vertical(id="repl-plot-area"):
             pass
-        yield ReplLog(id="repl-log")
+        yield ReplLog(kept=self.session.transcript, id="repl-log")
         yield Static("", id="repl-pending", markup=False)
         with Horizontal(id="repl-line"):
             yield Static(PRIMARY_PROMPT, id="repl-prompt", markup=False)

@@ -1,17 +1,25 @@
-"""What the REPL keeps for the app's whole life: one kernel child, the history, the setup.
+"""What the REPL keeps for the app's whole life: the kernel child, history, setup and transcript.
 
-The app holds one :class:`ReplSession` (``TutorApp.repl``), so the learner's variables
-and history outlive a lesson screen; the REPL pane of each lesson screen drives it.
+The app holds one :class:`ReplSession` (``TutorApp.repl``), so the learner's variables,
+history and transcript outlive a lesson screen; the REPL pane of each lesson screen drives it.
 Creating a session starts nothing: the pane starts the kernel child when it first opens.
 """
 
 from __future__ import annotations
 
 import ast
+from collections import deque
+
+from rich.text import Text
 
 from tutor.kernel.client import Kernel
 from tutor.store import HISTORY_LIMIT, Store
 from tutor.widgets.repl_history import History
+
+
+TRANSCRIPT_PIECES = 2000
+"""Pieces of transcript kept across lesson screens (a piece is an input, a value, a note
+or up to a hundred lines of output); the pane itself keeps its last 5,000 lines."""
 
 
 def assigned_names(code: str) -> list[str]:
@@ -44,6 +52,9 @@ class ReplSession:
         self.history = History(store.history(), limit=HISTORY_LIMIT)
         self.setup_for: str | None = None
         """The lesson whose setup ran in the current child (None: none yet, or lost)."""
+        self.transcript: deque[Text] = deque(maxlen=TRANSCRIPT_PIECES)
+        """What the panes wrote (inputs, output, values, notes), newest last: the pane of
+        the next lesson screen shows it, as the variables it describes are still there."""
 
     def remember(self, source: str) -> None:
         """Add a cell to the history, and to the store so the next session has it."""
