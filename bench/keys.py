@@ -18,23 +18,22 @@ but the target is judged on the learner's pace.
 from __future__ import annotations
 
 import argparse
-import fcntl
 import os
-import select
-import signal
 import statistics
-import struct
-import subprocess
 import sys
 import tempfile
-import termios
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 from results import record  # noqa: E402
+from terminal import Terminal  # noqa: E402
+
 TARGET = 5.0
+QUIET = 0.05
+"""Seconds without output before each key: the previous switch has finished drawing."""
+
 BARE_APP = '''
 from textual.app import App
 from textual.widgets import Footer, Header, Static
@@ -54,48 +53,6 @@ Bare().run()
 '''
 
 
-class Pty:
-    """A command in a pseudo-terminal of a given size, read as a byte stream."""
-
-    def __init__(self, command: list[str], env: dict[str, str], size=(80, 24)) -> None:
-        self.master, slave = os.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
-        self.process = subprocess.Popen(
-            command, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=ROOT, start_new_session=True
-        )
-        os.close(slave)
-        self.seen = b""
-
-    def wait_for(self, marker: bytes, timeout: float = 15) -> float:
-        """Read until `marker` arrives; the time it arrived (perf_counter)."""
-        deadline = time.perf_counter() + timeout
-        while marker not in self.seen:
-            remaining = deadline - time.perf_counter()
-            ready, _, _ = select.select([self.master], [], [], max(remaining, 0))
-            if not ready:
-                raise TimeoutError(f"no {marker!r} within {timeout} s")
-            self.seen = self.seen[-8192:] + os.read(self.master, 65536)
-        return time.perf_counter()
-
-    def press(self, key: bytes, marker: bytes) -> float:
-        """Seconds from writing `key` to `marker` on the terminal."""
-        self.drain()
-        self.seen = b""
-        started = time.perf_counter()
-        os.write(self.master, key)
-        return self.wait_for(marker) - started
-
-    def drain(self) -> None:
-        time.sleep(0.05)
-        while select.select([self.master], [], [], 0)[0]:
-            os.read(self.master, 65536)
-
-    def close(self) -> None:
-        os.killpg(self.process.pid, signal.SIGKILL)
-        self.process.wait()
-        os.close(self.master)
-
-
 def tutor_switches(env: dict[str, str], settle: float = 1.0) -> list[float]:
     """Key to frame for every section: n through all (first visits), p back, then the digits."""
     sys.path.insert(0, str(ROOT))
@@ -104,29 +61,34 @@ def tutor_switches(env: dict[str, str], settle: float = 1.0) -> list[float]:
     total = len(LESSON.sections)
     with tempfile.TemporaryDirectory() as data:
         command = [sys.executable, "-m", "tutor", "--lesson", LESSON.id, "--section", "1"]
-        pty = Pty(command, {**env, "TUTOR_DATA_DIR": data})
+        terminal = Terminal(command, {**env, "TUTOR_DATA_DIR": data})
+
+        def press(key: bytes, section: int) -> float:
+            terminal.settle(QUIET)
+            return terminal.press(key, f"Section {section} of {total}".encode(), raw=True)
+
         try:
-            pty.wait_for(f"Section 1 of {total}".encode())
+            terminal.read_until(f"Section 1 of {total}".encode(), raw=True)
             time.sleep(settle)
-            pty.drain()
-            times = [pty.press(b"n", f"Section {k} of {total}".encode()) for k in range(2, total + 1)]
-            times += [pty.press(b"p", f"Section {k} of {total}".encode()) for k in range(total - 1, 0, -1)]
-            for k in (5, 2, 8, 3, 9, 1):
-                if k <= total:
-                    times.append(pty.press(str(k).encode(), f"Section {k} of {total}".encode()))
+            times = [press(b"n", k) for k in range(2, total + 1)]
+            times += [press(b"p", k) for k in range(total - 1, 0, -1)]
+            times += [press(str(k).encode(), k) for k in (5, 2, 8, 3, 9, 1) if k <= total]
             return times
         finally:
-            pty.close()
+            terminal.close()
 
 
 def bare_switches(env: dict[str, str], count: int) -> list[float]:
-    pty = Pty([sys.executable, "-c", BARE_APP], env)
+    terminal = Terminal([sys.executable, "-c", BARE_APP], env)
     try:
-        pty.wait_for(b"bare ready")
-        pty.drain()
-        return [pty.press(b"n", f"Shown {k} now".encode()) for k in range(1, count + 1)]
+        terminal.read_until(b"bare ready", raw=True)
+        times = []
+        for k in range(1, count + 1):
+            terminal.settle(QUIET)
+            times.append(terminal.press(b"n", f"Shown {k} now".encode(), raw=True))
+        return times
     finally:
-        pty.close()
+        terminal.close()
 
 
 def main() -> float:

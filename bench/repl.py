@@ -19,17 +19,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import fcntl
 import os
-import re
-import select
-import signal
 import statistics
-import struct
-import subprocess
 import sys
 import tempfile
-import termios
 import time
 from pathlib import Path
 
@@ -38,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from results import record  # noqa: E402
+from terminal import Terminal  # noqa: E402
 
 RATIO_TARGET = 2.0
 MEMORY_TARGET_MIB = 150
@@ -64,69 +58,15 @@ class BareEcho(App):
 BareEcho().run()
 '''
 
-ESCAPES = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
-
-
-def visible(data: bytes) -> bytes:
-    """The characters a terminal would print, escape sequences removed."""
-    return ESCAPES.sub(b"", data)
-
-
-class Terminal:
-    """A command in an 80x24 pseudo-terminal, read as a byte stream."""
-
-    def __init__(self, command: list[str], env: dict[str, str]) -> None:
-        self.master, slave = os.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-        self.process = subprocess.Popen(
-            command, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=ROOT, start_new_session=True
-        )
-        os.close(slave)
-
-    def read_until(self, marker: bytes, timeout: float = 30.0) -> float:
-        """Read until ``marker`` is among the printed characters; when it arrived (perf_counter)."""
-        deadline = time.perf_counter() + timeout
-        seen = b""
-        while True:
-            remaining = deadline - time.perf_counter()
-            ready, _, _ = select.select([self.master], [], [], max(remaining, 0))
-            if not ready:
-                raise TimeoutError(f"no {marker!r} within {timeout} s; last output {visible(seen)[-300:]!r}")
-            seen += os.read(self.master, 1 << 16)
-            if marker in visible(seen):
-                return time.perf_counter()
-
-    def settle(self, quiet: float = 0.08) -> None:
-        """Read until nothing has arrived for ``quiet`` seconds."""
-        while select.select([self.master], [], [], quiet)[0]:
-            os.read(self.master, 1 << 16)
-
-    def write(self, data: bytes) -> None:
-        os.write(self.master, data)
-
-    def answer_time(self, marker: bytes) -> float:
-        """Seconds from Enter to ``marker`` on screen, after clearing and typing ``1+1``."""
-        self.write(b"\x0c")  # ctrl+l
-        self.settle()
-        self.write(b"1+1")
-        self.settle()
-        started = time.perf_counter()
-        self.write(b"\r")
-        return self.read_until(marker) - started
-
-    def close(self) -> None:
-        with _quietly():
-            os.killpg(self.process.pid, signal.SIGKILL)
-        self.process.wait()
-        os.close(self.master)
-
-
-class _quietly:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc: object) -> bool:
-        return exc[0] is not None and issubclass(exc[0], ProcessLookupError)  # type: ignore[arg-type]
+def answer_time(terminal: Terminal, marker: bytes) -> float:
+    """Seconds from Enter to `marker` on screen, after clearing and typing ``1+1``."""
+    terminal.write(b"\x0c")  # ctrl+l
+    terminal.settle()
+    terminal.write(b"1+1")
+    terminal.settle()
+    started = time.perf_counter()
+    terminal.write(b"\r")
+    return terminal.read_until(marker) - started
 
 
 def rss_kib(pid: int) -> int:
@@ -186,13 +126,13 @@ def main() -> None:
             pane_ready = time.perf_counter() - pressed
             bare.read_until(b"bare echo ready")
             for _ in range(3):  # warm up both
-                tutor.answer_time(b"2")
-                bare.answer_time(b"echo: 1+1")
+                answer_time(tutor, b"2")
+                answer_time(bare, b"echo: 1+1")
             tutor_times: list[float] = []
             bare_times: list[float] = []
             for _ in range(args.rounds):
-                tutor_times.append(tutor.answer_time(b"2"))
-                bare_times.append(bare.answer_time(b"echo: 1+1"))
+                tutor_times.append(answer_time(tutor, b"2"))
+                bare_times.append(answer_time(bare, b"echo: 1+1"))
             time.sleep(1.0)  # at rest
             processes = [tutor.process.pid, *descendants(tutor.process.pid)]
             tutor_rss = sum(rss_kib(pid) for pid in processes) / 1024

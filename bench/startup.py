@@ -11,22 +11,19 @@ frame is up. Runs alternate between the two apps so both see the same machine.
 from __future__ import annotations
 
 import argparse
-import fcntl
 import os
-import select
-import signal
 import statistics
-import struct
 import subprocess
 import sys
 import tempfile
-import termios
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 from results import record  # noqa: E402
+from terminal import Terminal  # noqa: E402
+
 TIME_TARGET = 1.25
 LESSON_TARGET = 1.5
 MEMORY_TARGET = 1.5
@@ -34,28 +31,14 @@ MEMORY_TARGET = 1.5
 
 def first_frame(command: list[str], marker: bytes, env: dict[str, str]) -> tuple[float, int]:
     """Seconds from spawn to `marker` on the terminal, and peak RSS in KiB."""
-    master, slave = os.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     started = time.perf_counter()
-    process = subprocess.Popen(
-        command, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=ROOT, start_new_session=True
-    )
-    os.close(slave)
-    seen = b""
+    terminal = Terminal(command, env)
     try:
-        while marker not in seen:
-            ready, _, _ = select.select([master], [], [], 10)
-            if not ready:
-                raise TimeoutError(f"{command} showed no {marker!r} in 10 s")
-            seen = seen[-4096:] + os.read(master, 65536)
-        elapsed = time.perf_counter() - started
+        elapsed = terminal.read_until(marker, timeout=10, raw=True) - started
         time.sleep(0.3)  # let it settle before reading the peak
-        peak = peak_rss_kib(process.pid)
-        return elapsed, peak
+        return elapsed, peak_rss_kib(terminal.process.pid)
     finally:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
-        os.close(master)
+        terminal.close()
 
 
 def peak_rss_kib(pid: int) -> int:
