@@ -130,3 +130,19 @@ def test_check_compiles_every_example(third_party_syntax_error):
     assert check.returncode == 1
     assert "BROKEN  typo: section 1 (A), block 1: example code does not compile" in check.stdout
     assert "1 ok, 1 broken" in check.stdout
+
+
+def test_the_collector_is_on_again_after_every_command(capsys):
+    """Start-up turns the garbage collector off while it builds; every way out turns it back on."""
+    import gc
+
+    from tutor.cli import main
+
+    assert main(["lessons"]) == 0
+    assert gc.isenabled()
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    assert gc.isenabled()
+    assert main(["--lesson", "no_such_lesson"]) == 2
+    assert gc.isenabled()
+    capsys.readouterr()
