@@ -101,6 +101,16 @@ class Terminal:
     def wait_gone(self, text: str, timeout: float = 30) -> str:
         return self.wait_until(lambda shown: text not in shown, f"{text!r} going away", timeout)
 
+    def press_and_settle(self, key: str, timeout: float = 10) -> str:
+        """Press `key`, wait for the screen to change (a loaded machine may take a while to
+        answer), then for it to settle: one key at a time, never two answered together."""
+        before = self.styled()
+        self.keys(key)
+        deadline = time.monotonic() + timeout
+        while self.styled() == before and time.monotonic() < deadline:
+            time.sleep(0.02)
+        return self.wait_steady()
+
     def wait_steady(self, timeout: float = 30, polls: int = 4) -> str:
         """Wait until the screen (text and colours) stays the same for `polls` reads in a row."""
         deadline = time.monotonic() + timeout

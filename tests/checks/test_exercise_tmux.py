@@ -48,8 +48,7 @@ def test_a_learner_solves_matmul_in_tmux(tmp_path, editor_script):
     try:
         screen.wait_for(f"Section {SECTION} of")
         for _ in range(12):  # tab through the section's blocks to the exercise card
-            screen.keys("Tab")
-            if "Open exercise" in screen.wait_steady():
+            if "Open exercise" in screen.press_and_settle("Tab"):
                 break
         assert "Status: not started" in screen.screen()
         screen.keys("Enter")

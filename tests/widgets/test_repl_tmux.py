@@ -63,8 +63,7 @@ def test_a_new_learner_works_in_the_repl_pane(screen: Terminal) -> None:
     screen.keys("7")
     screen.wait_for("Section 7 of")
     for _ in range(8):  # tab on to the listing with a setup, past any figure
-        screen.keys("Tab")
-        shown = screen.wait_steady()
+        shown = screen.press_and_settle("Tab")
         if "R² for several" in shown and "e Run in REPL" in shown:
             break
     else:
