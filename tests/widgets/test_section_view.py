@@ -70,3 +70,18 @@ async def test_a_built_lesson_is_frozen_for_the_collector_and_thawed_when_left(d
         assert all(view.is_built(index) for index in range(len(LESSON.sections)))
         await pilot.press("escape")
         await wait_until(pilot, lambda: gc.get_freeze_count() == 0, what="thawed on leaving")
+
+
+async def test_tab_the_moment_a_section_opens_waits_for_the_rest_of_it(data_dir, monkeypatch) -> None:
+    monkeypatch.setattr(SectionPage, "LATER_DELAY", 30.0)  # the rest would come only much later
+    app = lesson_app(MATRICES)
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = app.screen.query_one(SectionView)
+        await wait_until(pilot, lambda: view.current is not None, what="section shown")
+        assert not view.current.complete
+        await pilot.press("tab")
+        assert view.current.complete
+        first = next(child for child in view.current.children if child.focusable)
+        assert app.focused is first  # not past the section into whatever follows it
+        await pilot.press("shift+tab")
+        assert app.focused is view

@@ -42,6 +42,8 @@ class LessonScreen(Screen):
             for number in range(1, 10)
         ],
         Binding("0", "jump(10)", "Jump to section 10", show=False),
+        Binding("tab", "focus_block(1)", "Next / previous block", show=False),
+        Binding("shift+tab", "focus_block(-1)", "Previous block", show=False, key_display="⇧tab"),
     ]
 
     index: reactive[int] = reactive(-1, init=False, repaint=False)
@@ -130,6 +132,23 @@ class LessonScreen(Screen):
             self.notify(f"This lesson has {len(self.lesson.sections)} sections.", timeout=2)
             return
         self.go_to(number - 1)
+
+    async def action_focus_block(self, step: int) -> None:
+        """tab / shift+tab, as everywhere, once the section's blocks are all mounted: a key
+        typed the moment a section opens must not skip the blocks still to come."""
+        view = self.query_one(SectionView)
+        if view.current is not None and not view.current.complete:
+            await view.complete()
+            # Textual orders the focus chain by place on screen: new blocks have one once laid out.
+            self.call_after_refresh(self._focus_step, step)
+        else:
+            self._focus_step(step)
+
+    def _focus_step(self, step: int) -> None:
+        if step > 0:
+            self.focus_next()
+        else:
+            self.focus_previous()
 
     def action_home(self) -> None:
         self.dismiss()

@@ -10,6 +10,8 @@ rest a moment later.
 
 from __future__ import annotations
 
+import asyncio
+
 from textual import events
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
@@ -54,6 +56,7 @@ class SectionPage(Vertical):
         self.index = index
         self._rows = rows
         self._later: list[object] = []
+        self._mounting = asyncio.Lock()
 
     def compose(self):
         section = self.lesson.sections[self.index]
@@ -73,16 +76,18 @@ class SectionPage(Vertical):
 
     def on_mount(self) -> None:
         if self._later:
-            self.set_timer(self.LATER_DELAY, self._mount_later)
+            self.set_timer(self.LATER_DELAY, self.mount_later)
 
-    async def _mount_later(self) -> None:
-        if not self._later or not self.is_attached or self._closing:
-            return
-        try:
-            await self.mount_all([block_widget(block, self.lesson) for block in self._later])
-        except MountError:  # the screen closed while this was queued
-            return
-        self._later = []
+    async def mount_later(self) -> None:
+        """Mount the blocks below the fold now, unless they are (safe to call again)."""
+        async with self._mounting:
+            if not self._later or not self.is_attached or self._closing:
+                return
+            try:
+                await self.mount_all([block_widget(block, self.lesson) for block in self._later])
+            except MountError:  # the screen closed while this was queued
+                return
+            self._later = []
 
     @property
     def complete(self) -> bool:
@@ -187,6 +192,11 @@ class SectionView(VerticalScroll):
     def _reveal(self, widget: Widget) -> None:
         if widget.has_focus and not self.region.contains_region(widget.region):
             self.scroll_to_center(widget, animate=False, origin_visible=True)
+
+    async def complete(self) -> None:
+        """Mount the rest of the section shown, if it is still to come."""
+        if self.current is not None:
+            await self.current.mount_later()
 
     def is_built(self, index: int) -> bool:
         return index in self._pages
