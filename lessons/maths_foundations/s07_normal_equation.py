@@ -77,9 +77,9 @@ eps = rng.normal(0, 2, size=n)     # 2nd draw
 price = 3.5 * area + 10 + eps
 
 X = np.column_stack([np.ones(n), area])
-XtX = X.T @ X                # shape (2, 2)
-Xty = X.T @ price            # shape (2,)
-w = np.linalg.solve(XtX, Xty)
+gram = X.T @ X         # XᵀX, shape (2, 2)
+moments = X.T @ price  # Xᵀy, shape (2,)
+w = np.linalg.solve(gram, moments)
 print("X has shape", X.shape)
 print(f"intercept {w[0]:.3f}   (true 10)")
 print(f"slope     {w[1]:.3f}   (true 3.5)")

@@ -108,9 +108,9 @@ loss.
 
 ### 3. Features on wildly different scales
 
-If one feature is in the thousands and another is a
-fraction, the loss surface becomes a long, narrow
-valley. Any learning rate big enough to move the small
+Put floor area (around 2,000) beside a ratio (around
+0.3) in one design matrix and the loss surface becomes
+a long, narrow valley. Any learning rate big enough to move the small
 feature's weight makes the big one's weight diverge, so
 gradient descent crawls. The cure is to **standardise**
 each feature, z = (x − μ)/σ, before any gradient-based

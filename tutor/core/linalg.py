@@ -61,7 +61,7 @@ def _wrap_integer(value: int, dtype: np.dtype) -> int:
 def matmul(A: ArrayLike, B: ArrayLike) -> np.ndarray:
     """The matrix product C = A B, where C[i, j] = Σₖ A[i, k] B[k, j].
 
-    Every entry of C is the dot product of row i of A with column j of B.
+    C[i, j] pairs the i-th row of A with the j-th column of B: multiply, then add.
     Shapes follow ``np.matmul``: (n, k) @ (k, m) → (n, m).  A 1-D left operand
     is treated as a row (1, k) and a 1-D right operand as a column (k, 1); the
     added axis is dropped afterwards, so vector @ vector is a 0-d scalar.
