@@ -18,7 +18,6 @@ but the target is judged on the learner's pace.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
 import tempfile
@@ -28,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 from results import record  # noqa: E402
-from terminal import Terminal  # noqa: E402
+from terminal import Terminal, colour_env  # noqa: E402
 
 TARGET = 5.0
 QUIET = 0.05
@@ -95,8 +94,7 @@ def main() -> float:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor"}
-    env.pop("NO_COLOR", None)
+    env = colour_env()
     tutor: list[float] = []
     eager: list[float] = []
     bare: list[float] = []

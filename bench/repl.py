@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import statistics
 import sys
 import tempfile
@@ -31,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from results import record  # noqa: E402
-from terminal import Terminal  # noqa: E402
+from terminal import Terminal, colour_env  # noqa: E402
 
 RATIO_TARGET = 2.0
 MEMORY_TARGET_MIB = 150
@@ -106,8 +105,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=100)
     args = parser.parse_args()
-    env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor"}
-    env.pop("NO_COLOR", None)
+    env = colour_env()
 
     with tempfile.TemporaryDirectory() as data:
         opened = time.perf_counter()

@@ -11,7 +11,6 @@ frame is up. Runs alternate between the two apps so both see the same machine.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import subprocess
 import sys
@@ -22,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 from results import record  # noqa: E402
-from terminal import Terminal  # noqa: E402
+from terminal import Terminal, colour_env  # noqa: E402
 
 TIME_TARGET = 1.25
 LESSON_TARGET = 1.5
@@ -52,8 +51,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=12)
     args = parser.parse_args()
-    env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor"}
-    env.pop("NO_COLOR", None)
+    env = colour_env()
     cases = {
         "bare Textual app": ([sys.executable, str(ROOT / "bench" / "bare_app.py")], b"bare app ready", None),
         "tutor (home)": ([sys.executable, "-m", "tutor"], b"Maths Foundations for ML", "fresh"),

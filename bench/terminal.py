@@ -28,6 +28,13 @@ KEEP = 1 << 16
 """Bytes of output kept for matching: a marker is looked for in the newest ones."""
 
 
+def colour_env() -> dict[str, str]:
+    """This process's environment as a full-colour terminal would give it (no NO_COLOR)."""
+    env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor"}
+    env.pop("NO_COLOR", None)
+    return env
+
+
 def visible(data: bytes) -> bytes:
     """The characters a terminal would print, escape sequences removed."""
     return ESCAPES.sub(b"", data)

@@ -7,6 +7,7 @@ import pytest
 from tutor.app import TutorApp
 from tutor.lesson.registry import discover
 from tutor.store import Store
+from tutor.widgets.section_view import SectionView
 
 
 @pytest.fixture
@@ -17,26 +18,39 @@ def tutor_app(data_dir):
     return build
 
 
+async def whole_section(pilot, *keys: str) -> None:
+    """Wait for the section on screen to be mounted whole (its blocks below the fold come a
+    moment after its first frame, and they set the scrollbar), then press `keys`."""
+    view = pilot.app.screen.query_one(SectionView)
+    for _ in range(200):
+        if view.current is not None and view.current.complete:
+            break
+        await pilot.pause(0.02)
+    assert view.current is not None and view.current.complete
+    await pilot.press(*keys)
+    await pilot.pause()
+
+
 def test_snapshot_home(snap_compare, tutor_app):
     assert snap_compare(tutor_app(), terminal_size=(80, 24))
 
 
 def test_snapshot_lesson_section(snap_compare, tutor_app):
-    assert snap_compare(tutor_app(start=("maths_foundations", 1)), terminal_size=(80, 24))
+    assert snap_compare(tutor_app(start=("maths_foundations", 1)), terminal_size=(80, 24), run_before=whole_section)
 
 
 def test_snapshot_lesson_code_listing(snap_compare, tutor_app):
     app = tutor_app(start=("maths_foundations", 2))
-    assert snap_compare(app, terminal_size=(80, 24), press=["pagedown"])
+    assert snap_compare(app, terminal_size=(80, 24), run_before=lambda pilot: whole_section(pilot, "pagedown"))
 
 
 def test_snapshot_help(snap_compare, tutor_app):
     app = tutor_app(start=("maths_foundations", 0))
-    assert snap_compare(app, terminal_size=(80, 24), press=["question_mark"])
+    assert snap_compare(app, terminal_size=(80, 24), run_before=lambda pilot: whole_section(pilot, "question_mark"))
 
 
 def test_snapshot_lesson_wide(snap_compare, tutor_app):
-    assert snap_compare(tutor_app(start=("maths_foundations", 6)), terminal_size=(200, 60))
+    assert snap_compare(tutor_app(start=("maths_foundations", 6)), terminal_size=(200, 60), run_before=whole_section)
 
 
 def test_snapshot_too_small(snap_compare, tutor_app):

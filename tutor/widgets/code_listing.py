@@ -58,14 +58,18 @@ class CodeListing(Vertical, can_focus=True):
         super().__init__()
         self.example = example
 
+    @property
+    def _code(self) -> str:
+        """The example's code as shown, without its leading and trailing blank lines."""
+        return self.example.code.strip("\n")
+
     def compose(self) -> ComposeResult:
         if self.example.title:
             yield Static(self.example.title, classes="title", markup=False)
-        code = self.example.code.strip("\n")
         if highlighting.ready():
-            yield Static(highlighting.python(code), classes="code")
+            yield Static(highlighting.python(self._code), classes="code")
         else:  # plain for the first frame; highlighted by a thread once pygments is loaded
-            yield Static(code, classes="code", markup=False)
+            yield Static(self._code, classes="code", markup=False)
         if self.example.output:
             yield Static("output:", classes="output-label")
             yield Static(self.example.output.rstrip("\n"), classes="output", markup=False)
@@ -76,12 +80,12 @@ class CodeListing(Vertical, can_focus=True):
 
     def _start_highlighting(self) -> None:
         if highlighting.ready():  # another listing loaded pygments meanwhile
-            self._show_highlighted(highlighting.python(self.example.code.strip("\n")))
+            self._show_highlighted(highlighting.python(self._code))
         else:
             self.run_worker(self._highlight, thread=True, group="highlight")
 
     def _highlight(self) -> None:
-        content = highlighting.python(self.example.code.strip("\n"))
+        content = highlighting.python(self._code)
         self.app.call_from_thread(self._show_highlighted, content)
 
     def _show_highlighted(self, content) -> None:
