@@ -54,6 +54,25 @@ async def test_a_block_focused_the_moment_it_is_mounted_is_scrolled_into_view(da
         assert app.focused.region.y < view.region.bottom
 
 
+async def test_a_block_focused_during_a_scroll_is_revealed_after_it_on_a_whole_row(data_dir) -> None:
+    """A scroll in flight is let finish: stopping it part-way left the view between two rows
+    (the snapshot's scrollbar then depended on the machine's speed)."""
+    app = lesson_app(MATRICES)
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = app.screen.query_one(SectionView)
+        await wait_until(pilot, lambda: view.current is not None and view.current.complete, what="whole section")
+        await pilot.pause()
+        explorable = view.current.query_one(ExplorableBlock)
+        view.scroll_to(y=view.max_scroll_y, animate=True, duration=0.4, immediate=True)
+        await pilot.pause(0.1)
+        assert app.animator.is_being_animated(view, "scroll_y")
+        explorable.focus(scroll_visible=False)  # only the view's own reveal moves it
+        await pilot.wait_for_animation()
+        await pilot.pause(0.2)
+        assert view.scroll_y == int(view.scroll_y)
+        assert view.region.contains_region(explorable.region)
+
+
 def test_estimated_rows_grow_with_the_text() -> None:
     short, long = Prose("One line."), Prose("word " * 400)
     assert estimated_rows(long) > estimated_rows(short) >= 1

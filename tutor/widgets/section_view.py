@@ -112,6 +112,8 @@ class SectionView(VerticalScroll):
 
     BACKGROUND_DELAY = 0.3
     """Seconds after a section shows before the next unbuilt one is built."""
+    REVEAL_RETRY = 0.05
+    """Seconds to wait for a running scroll to end before checking the focused block is in view."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -190,7 +192,13 @@ class SectionView(VerticalScroll):
         self.call_after_refresh(self._reveal, event.widget)
 
     def _reveal(self, widget: Widget) -> None:
-        if widget.has_focus and not self.region.contains_region(widget.region):
+        if not widget.has_focus:
+            return
+        if self.app.animator.is_being_animated(self, "scroll_y"):
+            # Textual is already scrolling to it. Interrupting that scroll would leave the view
+            # between two rows (the offset stopped part-way, plus a whole-row move): look again after.
+            self.set_timer(self.REVEAL_RETRY, lambda: self._reveal(widget))
+        elif not self.region.contains_region(widget.region):
             self.scroll_to_center(widget, animate=False, origin_visible=True)
 
     async def complete(self) -> None:
