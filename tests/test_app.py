@@ -259,7 +259,8 @@ async def test_zero_jumps_to_the_tenth_section():
         assert screen.index == 9 and "Section 10 of" in _plain(app)
         await pilot.press("question_mark")
         await pilot.pause()
-        assert "1–9 0" in _plain(app)
+        assert isinstance(app.screen, HelpScreen)
+        assert ("1–9", "Jump to section") in app.screen.keys and ("0", "Jump to section 10") in app.screen.keys
 
 
 async def test_a_click_on_a_sidebar_row_opens_that_section(sample_catalogue):
@@ -283,3 +284,30 @@ async def test_home_is_built_only_when_first_shown_after_opening_into_a_lesson(s
         await pilot.press("enter")  # the list has focus: enter opens the lesson again
         await pilot.pause()
         assert isinstance(app.screen, LessonScreen) and app.screen.index == 1
+
+
+async def test_a_change_of_section_takes_the_keys_away_from_the_block_left_behind():
+    """tab to a listing, then n: `e` must not run the listing of the section left (nor after a digit)."""
+    from tutor.lesson.registry import discover
+    from tutor.widgets.code_listing import CodeListing
+
+    app = TutorApp(catalogue=discover(), store=Store.open(), start=("maths_foundations", 1))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        for change in ("n", "4"):
+            for _ in range(12):  # tab until a listing of this section has focus
+                await pilot.press("tab")
+                await pilot.pause()
+                if isinstance(app.focused, CodeListing):
+                    break
+            assert isinstance(app.focused, CodeListing)
+            left = screen.index
+            await pilot.press(change)
+            await pilot.pause()
+            assert screen.index != left
+            assert isinstance(app.focused, SectionView), change
+            footer = _plain(app).splitlines()[-1]
+            assert "Run in REPL" not in footer
+            await pilot.press("e")
+            await pilot.pause()
+            assert not screen.query_one("ReplDock").shown, "e ran a listing of the section left behind"

@@ -141,3 +141,21 @@ def test_help_lists_progress_and_reset():
     assert "--json" in tutor("progress", "--help").stdout
     reset_help = tutor("reset", "--help").stdout
     assert "--lesson" in reset_help and "--yes" in reset_help
+
+
+def test_reset_enter_alone_is_a_no(progress):
+    before = _counts(progress)
+    result = tutor("reset", stdin="\n")
+    assert result.returncode == 1 and "Nothing was changed." in result.stdout
+    assert _counts(progress) == before
+
+
+def test_reset_keeps_a_copy_that_undoes_it(progress):
+    before = _counts(progress)
+    result = tutor("reset", "--yes")
+    assert result.returncode == 0, result.stderr
+    backup = progress.with_name("progress-before-reset.sqlite3")
+    assert str(backup) in result.stdout
+    assert _counts(progress)["seen"] == 0
+    backup.replace(progress)  # what the message tells the learner to do
+    assert _counts(progress) == before

@@ -17,6 +17,8 @@ from tutor.store import FILENAME, Store, data_dir
 
 USAGE_ERROR = 2
 DECLINED = 1
+BACKUP_NAME = "progress-before-reset.sqlite3"
+"""Where `tutor reset` copies the progress before it forgets any (the newest reset only)."""
 
 
 def add_parsers(commands: argparse._SubParsersAction) -> None:
@@ -105,10 +107,13 @@ def reset(
         if store.path is None:  # the file could not be opened; the notice says why
             print(f"tutor: {store.notice}", file=sys.stderr)
             return 1
+        backup = path.with_name(BACKUP_NAME)
+        store.back_up(backup)
         store.reset(lesson_id)
     finally:
         store.close()
     print(f"Forgot {what}.", file=out)
+    print(f"The progress as it was is kept in {backup}: copy it over {path.name} to undo.", file=out)
     return 0
 
 

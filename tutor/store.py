@@ -254,6 +254,15 @@ class Store:
                 (lesson_id, exercise_id, code, time.time()),
             )
 
+    def save_replaced_code(self, lesson_id: str, exercise_id: str, code: str) -> None:
+        """Keep the code a reset replaced (the newest one), so it can still be recovered
+        after the editor's undo history is gone."""
+        self.set_setting(f"replaced-code/{lesson_id}/{exercise_id}", code)
+
+    def replaced_code(self, lesson_id: str, exercise_id: str) -> str | None:
+        """The code the last reset of an exercise replaced, if it was ever reset."""
+        return self.setting(f"replaced-code/{lesson_id}/{exercise_id}")
+
     def hints_shown(self, lesson_id: str, exercise_id: str) -> int:
         row = self._db.execute(
             "SELECT hints_shown FROM exercise_code WHERE lesson_id = ? AND exercise_id = ?", (lesson_id, exercise_id)
@@ -332,8 +341,18 @@ class Store:
                     self._db.execute(f"DELETE FROM {table}")
                 else:
                     self._db.execute(f"DELETE FROM {table} WHERE lesson_id = ?", (lesson_id,))
+            replaced = "replaced-code/%" if lesson_id is None else f"replaced-code/{lesson_id}/%"
+            self._db.execute("DELETE FROM settings WHERE key LIKE ?", (replaced,))
             if lesson_id is None:
                 self._db.execute("DELETE FROM repl_history")
+
+    def back_up(self, path: Path) -> None:
+        """Copy the whole store to `path` (SQLite's online backup: consistent even mid-write)."""
+        target = sqlite3.connect(path)
+        try:
+            self._db.backup(target)
+        finally:
+            target.close()
 
     # -- helpers ---------------------------------------------------------------
 

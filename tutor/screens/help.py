@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from itertools import groupby
 
 from textual.app import App, ComposeResult
@@ -20,6 +21,9 @@ HIDDEN_ACTIONS = {
 BETTER_DESCRIPTIONS = {
     "command_palette": "Command palette: go to a section, open a lesson, theme",
     "quit": "Quit (progress is saved as you go)",
+    "external_editor": "Edit in your $VISUAL / $EDITOR; the checks run when you return",
+    "task_down": "Scroll the exercise's task down (from the editor too)",
+    "task_up": "Scroll the exercise's task up",
 }
 
 
@@ -39,45 +43,83 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-panel") as panel:
             panel.border_title = f"Keys: {self.where}"
             panel.border_subtitle = "escape closes"
-            yield Static(self._table(), id="help-keys")
+            yield Static(self._table(self.app.size.width), id="help-keys")
 
-    def _table(self) -> Content:
+    def on_resize(self) -> None:
+        self.query_one("#help-keys", Static).update(self._table(self.size.width))
+
+    def _table(self, screen_width: int) -> Content:
+        """Keys in one column, what they do in the next, wrapped under itself to fit the panel
+        (at most 90% of the screen, less its border and padding)."""
         rows = self.keys
         width = max(len(key) for key, _ in rows)
-        lines = [
-            Content.assemble((key.ljust(width), "bold $accent"), "  ", description)
-            for key, description in rows
-        ]
+        room = max(20, int(screen_width * 0.9) - 6 - width - 2)
+        lines = []
+        for key, description in rows:
+            parts = textwrap.wrap(description, room) or [""]
+            lines.append(Content.assemble((key.ljust(width), "bold $accent"), "  ", parts[0]))
+            lines.extend(Content(" " * (width + 2) + part) for part in parts[1:])
         return Content("\n").join(lines)
 
 
-def describe_keys(app: App, active: dict[str, ActiveBinding]) -> list[tuple[str, str]]:
-    """One row per action: the screen's keys first, then the content's, then the app's.
+def _editing_keys() -> set[tuple[str, str]]:
+    """(key, action) of the editing keys every Textual text box has (arrows, home, ctrl+w, …).
 
-    Keys that share a description merge: 1 … 9 "Jump to section" becomes one row.
+    Help lists them as one line: fifteen rows of cursor movement would bury the keys
+    that belong to the screen.
+    """
+    from textual.widgets import Input, TextArea
+
+    keys = set()
+    for widget in (Input, TextArea):
+        for binding in widget.BINDINGS:
+            if isinstance(binding, Binding):
+                keys.update((key.strip(), binding.action) for key in binding.key.split(","))
+    return keys
+
+
+EDITING_ROW = ("← → home end …", "Edit the text as in any text box")
+
+
+def describe_keys(app: App, active: dict[str, ActiveBinding]) -> list[tuple[str, str]]:
+    """One row per thing a key does: the screen's keys first, then the content's, then the app's.
+
+    Keys bound to the same action with the same label share a row (`q` and `ctrl+q` quit),
+    and the section digits 1 … 9 fold into one row, "1–9". Everything else gets a row
+    of its own with its own label: up and down on an explorable do different things.
     """
     def rank(binding: ActiveBinding) -> int:
         if isinstance(binding.node, App):
             return 2
         return 0 if isinstance(binding.node, Screen) else 1
 
+    editing = _editing_keys()
     chosen = [
         binding for binding in active.values()
         if binding.binding.description
         and not binding.binding.system
         and binding.binding.action not in HIDDEN_ACTIONS
     ]
+    has_editing = any((binding.binding.key, binding.binding.action) in editing for binding in chosen)
+    chosen = [binding for binding in chosen if (binding.binding.key, binding.binding.action) not in editing]
     chosen.sort(key=rank)
     rows = []
-    for _, group in groupby(chosen, key=lambda binding: (rank(binding), binding.binding.action.split("(")[0])):
-        group = list(group)
+
+    def same_row(binding: ActiveBinding) -> tuple[int, str, str]:
+        action = binding.binding.action
+        if action.startswith("jump(") and binding.binding.key.isdigit():
+            action = "jump"  # each digit its own section: one row
+        return rank(binding), action, binding.binding.description
+
+    for (row_rank, action, description), group in groupby(chosen, key=same_row):
         keys = [app.get_key_display(binding.binding) for binding in group]
-        if len(keys) > 3:  # a run of digits; 0 (the tenth section) comes after 9
-            tail = keys[-1:] if keys[-1] == "0" else []
-            run = keys[: len(keys) - len(tail)]
-            shown = " ".join([f"{run[0]}–{run[-1]}", *tail])
+        if action == "jump" and len(keys) > 2:
+            shown = f"{keys[0]}–{keys[-1]}"
         else:
             shown = " ".join(keys)
-        action = group[0].binding.action
-        rows.append((shown, BETTER_DESCRIPTIONS.get(action, group[0].binding.description)))
+        if has_editing and row_rank == 2 and EDITING_ROW not in rows:
+            rows.append(EDITING_ROW)
+        rows.append((shown, BETTER_DESCRIPTIONS.get(action, description)))
+    if has_editing and EDITING_ROW not in rows:
+        rows.append(EDITING_ROW)
     return rows

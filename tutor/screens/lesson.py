@@ -42,7 +42,7 @@ class LessonScreen(Screen):
             for number in range(1, 10)
         ],
         Binding("0", "jump(10)", "Jump to section 10", show=False),
-        Binding("tab", "focus_block(1)", "Next / previous block", show=False),
+        Binding("tab", "focus_block(1)", "Next block", show=False),
         Binding("shift+tab", "focus_block(-1)", "Previous block", show=False, key_display="⇧tab"),
     ]
 
@@ -84,10 +84,18 @@ class LessonScreen(Screen):
         # A built section is swapped in within this key press, so the next frame shows
         # it; the sidebar and title follow a frame later (drawing them first costs one).
         view = self.query_one(SectionView)
+        self._focus_text(view)
         if view.swap(index):
             self.call_after_refresh(self._mark_position, index)
         else:
             self.call_next(self._build_and_show, index)
+
+    def _focus_text(self, view: SectionView) -> None:
+        """Give the keys to the section's text on any change of section (n, p, digits, the
+        palette, a sidebar click): a block of the section left behind keeps focus while
+        hidden, and its keys (`e`, `w`, the arrows) and footer would act on what is gone."""
+        if self.focused is not view:
+            view.focus(scroll_visible=False)
 
     async def _build_and_show(self, index: int) -> None:
         await self.query_one(SectionView).show(self.lesson, index)
