@@ -311,3 +311,58 @@ async def test_a_change_of_section_takes_the_keys_away_from_the_block_left_behin
             await pilot.press("e")
             await pilot.pause()
             assert not screen.query_one("ReplDock").shown, "e ran a listing of the section left behind"
+
+
+def _first_visible_line(app: TutorApp) -> str:
+    """The first line of section text under the top of the view (the sidebar's column cut off)."""
+    view = app.screen.query_one(SectionView)
+    rows = _plain(app).splitlines()
+    for row in rows[view.content_region.y : view.content_region.bottom]:
+        text = row[view.content_region.x :].strip(" ▕▁▂▃▄▅▆▇█")
+        if len(text) > 20:
+            return text[:20]
+    raise AssertionError("no text on screen")
+
+
+async def test_hiding_the_sidebar_keeps_the_block_being_read_in_view():
+    from tutor.lesson.registry import discover
+
+    app = TutorApp(catalogue=discover(), store=Store.open(), start=("maths_foundations", 2))
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = app.screen.query_one(SectionView)
+        await view.complete()
+        await pilot.pause()
+        for y in (120, view.max_scroll_y):  # mid-section, and the end (where a wider text stops short)
+            view.scroll_to(y=y, animate=False, immediate=True)
+            await pilot.pause()
+            anchor = view.reading_anchor()
+            assert anchor[0] > 2
+            await pilot.press("s")
+            await pilot.pause(view.ANCHOR_HOLD + 0.2)
+            assert not app.screen.query_one(SectionList).display
+            assert view.reading_anchor() == anchor, "the text rewrapped and the reader lost their place"
+            await pilot.press("s")
+            await pilot.pause(view.ANCHOR_HOLD + 0.2)
+            assert app.screen.query_one(SectionList).display
+            assert view.reading_anchor() == anchor
+
+
+async def test_starting_again_returns_to_the_place_in_the_section(data_dir):
+    from tutor.lesson.registry import discover
+
+    app = TutorApp(catalogue=discover(), store=Store.open(), start=("maths_foundations", 2))
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = app.screen.query_one(SectionView)
+        await view.complete()
+        await pilot.pause()
+        view.scroll_to(y=45, animate=False, immediate=True)
+        await pilot.pause(view.READING_SETTLE + 0.3)
+        anchor = view.reading_anchor()
+        line = _first_visible_line(app)
+    again = TutorApp(catalogue=discover(), store=Store.open(), start=("maths_foundations", None))
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(SectionView.ANCHOR_HOLD + 0.3)
+        view = again.screen.query_one(SectionView)
+        assert again.screen.index == 2
+        assert view.reading_anchor() == anchor
+        assert _first_visible_line(again) == line

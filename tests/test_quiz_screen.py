@@ -195,3 +195,17 @@ async def test_leaving_midway_keeps_the_answers_and_a_finished_quiz_shows_on_the
         await pilot.press("escape")
         await pilot.pause()
         assert "Best score: 3 / 3 (100%)" in _words(app)
+
+
+async def test_after_a_wrong_pick_the_right_option_is_the_one_that_stands_out(quiz_catalogue):
+    from textual.widgets import OptionList
+
+    app = make_app(quiz_catalogue)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_quiz(pilot)
+        await pilot.press("a", "enter")  # 3 is not even; b) 4 is the answer
+        await pilot.pause()
+        options = screen.query_one("#quiz-options", OptionList)
+        assert options.highlighted == 1, "the highlight sits on the right answer, not the learner's pick"
+        text = _plain(app)
+        assert "✓ b) 4  ← the right answer" in text and "✗ a) 3  ← your answer" in text

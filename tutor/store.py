@@ -341,8 +341,10 @@ class Store:
                     self._db.execute(f"DELETE FROM {table}")
                 else:
                     self._db.execute(f"DELETE FROM {table} WHERE lesson_id = ?", (lesson_id,))
-            replaced = "replaced-code/%" if lesson_id is None else f"replaced-code/{lesson_id}/%"
-            self._db.execute("DELETE FROM settings WHERE key LIKE ?", (replaced,))
+            # per-lesson settings: the code a reset replaced, and the reading place in a section
+            for prefix in ("replaced-code/", "reading/"):
+                pattern = f"{prefix}%" if lesson_id is None else f"{prefix}{lesson_id}%"
+                self._db.execute("DELETE FROM settings WHERE key LIKE ?", (pattern,))
             if lesson_id is None:
                 self._db.execute("DELETE FROM repl_history")
 

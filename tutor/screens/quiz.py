@@ -164,20 +164,23 @@ class QuizScreen(Screen[None]):
         self.refresh_bindings()
 
     def _mark_options(self, question: Choice) -> None:
-        """Tick the right option, cross the learner's wrong one, and freeze the list."""
+        """Make the right option the one that stands out (the highlight, a tick, bold green),
+        cross the learner's wrong one quietly, and freeze the list."""
         options = self.query_one("#quiz-options", OptionList)
         chosen = options.highlighted
         marked = []
         for index, text in enumerate(question.options):
+            label = f"{LETTERS[index]}) {text}"
             if index == question.answer:
-                mark = ("✓ ", "bold $success")
+                note = "  ← your answer" if index == chosen else "  ← the right answer"
+                line = Content.assemble(("✓ ", "bold $success"), (label, "bold $success"), (note, "$success"))
             elif index == chosen:
-                mark = ("✗ ", "bold $error")
+                line = Content.assemble(("✗ ", "$error"), (label, "$text-muted strike"), ("  ← your answer", "$error"))
             else:
-                mark = ("  ", "")
-            marked.append(Option(Content.assemble(mark, f"{LETTERS[index]}) {text}")))
+                line = Content.assemble("  ", (label, "$text-muted"))
+            marked.append(Option(line))
         options.set_options(marked)
-        options.highlighted = chosen
+        options.highlighted = question.answer
         options.disabled = True
 
     def show_summary(self) -> None:

@@ -231,7 +231,9 @@ class FigureBlock(Vertical, can_focus=True):
         except Exception as error:
             self.notify(f"Could not save the figure: {error}", severity="error")
             return
-        self.notify(str(path), title="Figure saved as text", timeout=6)
+        from tutor.widgets.path_text import toast_width, wrap_path
+
+        self.notify(wrap_path(path, toast_width(self.app.size.width)), title="Figure saved as text", timeout=6)
 
     def action_leave(self) -> None:
         """Give focus back to the section text (a second escape reaches the screen)."""

@@ -11,10 +11,12 @@ rest a moment later.
 from __future__ import annotations
 
 import asyncio
+import time
 
 from textual import events
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
+from textual.timer import Timer
 from textual.widget import MountError, Widget
 from textual.widgets import Static
 
@@ -110,6 +112,12 @@ class SectionView(VerticalScroll):
     class AllBuilt(Message):
         """Every section of the lesson is built (the widgets now live as long as the view)."""
 
+    class ReadingMoved(Message):
+        """The learner scrolled and has stopped for a moment: a place worth remembering."""
+
+    READING_SETTLE = 0.8
+    """Seconds without scrolling before `ReadingMoved` is posted (one store write per pause)."""
+
     BACKGROUND_DELAY = 0.3
     """Seconds after a section shows before the next unbuilt one is built."""
     REVEAL_RETRY = 0.05
@@ -121,6 +129,18 @@ class SectionView(VerticalScroll):
         self.current: SectionPage | None = None
         self._lesson: Lesson | None = None
         self._building = False
+        self._reading_timer: Timer | None = None
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if self._reading_timer is None:
+            self._reading_timer = self.set_timer(self.READING_SETTLE, self._reading_settled)
+        else:
+            self._reading_timer.reset()
+
+    def _reading_settled(self) -> None:
+        self._reading_timer = None
+        self.post_message(self.ReadingMoved())
 
     def swap(self, index: int) -> bool:
         """Show an already built section at once (no await: the switch lands in the
@@ -200,6 +220,57 @@ class SectionView(VerticalScroll):
             self.set_timer(self.REVEAL_RETRY, lambda: self._reveal(widget))
         elif not self.region.contains_region(widget.region):
             self.scroll_to_center(widget, animate=False, origin_visible=True)
+
+    # -- the reading place ----------------------------------------------------------------
+
+    def reading_anchor(self) -> tuple[int, int] | None:
+        """Where the learner is reading: (the first block at least partly in view, how many of
+        its rows are scrolled above the top). Rows alone would not do: when the width changes
+        the text above rewraps, and the same row number lands somewhere else."""
+        page = self.current
+        if page is None or not page.children:
+            return None
+        top = round(self.scroll_y)
+        for number, child in enumerate(page.children):
+            y = self._content_y(child)
+            if y + child.virtual_region.height > top:
+                return number, max(0, top - y)
+        return len(page.children) - 1, 0
+
+    def _content_y(self, child: Widget) -> int:
+        """The row of a block of the current page in the view's scrolled content."""
+        assert self.current is not None
+        return self.current.virtual_region.y + child.virtual_region.y
+
+    ANCHOR_HOLD = 1.0
+    """Seconds a restored reading place is held while the blocks rewrap to a new width."""
+
+    async def go_to_anchor(self, anchor: tuple[int, int] | None) -> None:
+        """Scroll so the block of `anchor` (from `reading_anchor`) is where it was.
+
+        After a change of width the blocks rewrap over a few frames (each prose block
+        measures its new height in its own layout), so the place is held for a moment,
+        scrolled to again whenever the blocks above it change height, unless the learner
+        scrolls meanwhile.
+        """
+        if anchor is None or self.current is None:
+            return
+        await self.complete()
+        self._hold_anchor(anchor, time.monotonic() + self.ANCHOR_HOLD, None)
+
+    def _hold_anchor(self, anchor: tuple[int, int], until: float, placed: float | None) -> None:
+        page = self.current
+        number, rows = anchor
+        if page is None or number >= len(page.children) or not self.is_attached:
+            return
+        if placed is not None and self.scroll_y != placed:
+            return  # the learner scrolled: their place now
+        child = page.children[number]
+        y = self._content_y(child) + min(rows, max(0, child.virtual_region.height - 1))
+        if y != self.scroll_y:
+            self.scroll_to(y=y, animate=False, immediate=True)
+        if time.monotonic() < until:
+            self.set_timer(0.05, lambda: self._hold_anchor(anchor, until, self.scroll_y))
 
     async def complete(self) -> None:
         """Mount the rest of the section shown, if it is still to come."""
