@@ -173,7 +173,8 @@ class QuizScreen(Screen[None]):
             label = f"{LETTERS[index]}) {text}"
             if index == question.answer:
                 note = "  ← your answer" if index == chosen else "  ← the right answer"
-                line = Content.assemble(("✓ ", "bold $success"), (label, "bold $success"), (note, "$success"))
+                # plain bold on the highlight: a green label on the highlight bar loses contrast
+                line = Content.assemble(("✓ ", "bold"), (label, "bold"), (note, "bold"))
             elif index == chosen:
                 line = Content.assemble(("✗ ", "$error"), (label, "$text-muted strike"), ("  ← your answer", "$error"))
             else:
