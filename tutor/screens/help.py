@@ -84,9 +84,9 @@ EDITING_ROW = ("← → home end …", "Edit the text as in any text box")
 def describe_keys(app: App, active: dict[str, ActiveBinding]) -> list[tuple[str, str]]:
     """One row per thing a key does: the screen's keys first, then the content's, then the app's.
 
-    Keys bound to the same action with the same label share a row (`q` and `ctrl+q` quit),
-    and the section digits 1 … 9 fold into one row, "1–9". Everything else gets a row
-    of its own with its own label: up and down on an explorable do different things.
+    Keys bound to the same action with the same label share a row (`q` and `ctrl+q` quit;
+    `a b c` choose), and the section digits 1 … 9 fold into one row, "1–9". Keys with
+    different labels never share one: up and down on an explorable do different things.
     """
     def rank(binding: ActiveBinding) -> int:
         if isinstance(binding.node, App):
@@ -106,15 +106,12 @@ def describe_keys(app: App, active: dict[str, ActiveBinding]) -> list[tuple[str,
     rows = []
 
     def same_row(binding: ActiveBinding) -> tuple[int, str, str]:
-        action = binding.binding.action
-        if action.startswith("jump(") and binding.binding.key.isdigit():
-            action = "jump"  # each digit its own section: one row
-        return rank(binding), action, binding.binding.description
+        return rank(binding), binding.binding.action.split("(")[0], binding.binding.description
 
     for (row_rank, action, description), group in groupby(chosen, key=same_row):
         keys = [app.get_key_display(binding.binding) for binding in group]
-        if action == "jump" and len(keys) > 2:
-            shown = f"{keys[0]}–{keys[-1]}"
+        if len(keys) > 3 and all(key.isdigit() for key in keys):
+            shown = f"{keys[0]}–{keys[-1]}"  # the section digits
         else:
             shown = " ".join(keys)
         if has_editing and row_rank == 2 and EDITING_ROW not in rows:
