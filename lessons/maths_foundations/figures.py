@@ -45,8 +45,8 @@ def derivative_plot() -> Plot:
     return Plot(
         series=(
             Series("hline", y=(0.0,), style="muted"),
-            Series("line", x, x**2, "f(x) = x²", marker="braille", style="primary"),
-            Series("line", x, slope, "f′(x) = 2x", marker="hd", style="accent"),
+            Series("line", x, x**2, "f(x) = x²", marker="hd", style="primary"),
+            Series("line", x, slope, "f′(x) = 2x", marker="braille", style="accent"),
         ),
         xlabel="x",
         ylabel="y",
@@ -91,8 +91,8 @@ def tangent_plot(x0: float = 1.0, function: str = "x²") -> Plot:
     return Plot(
         series=(
             Series("hline", y=(0.0,), style="muted"),
-            Series("line", x, f(x), f"f(x) = {function}", marker="braille", style="primary"),
-            Series("line", near[inside], line[inside], "tangent", marker="hd", style="accent"),
+            Series("line", x, f(x), f"f(x) = {function}", marker="hd", style="primary"),
+            Series("line", near[inside], line[inside], "tangent", marker="braille", style="accent"),
             Series("scatter", (x0,), (y0,), "x₀", marker="●", style="warning"),
         ),
         xlabel="x",
@@ -123,19 +123,19 @@ def distribution_panels() -> Panels:
     return Panels(
         plots=(
             Plot(
-                series=(Series("line", x, normal_pdf(x), "", marker="braille", style="primary"),),
+                series=(Series("line", x, normal_pdf(x), "", marker="hd", style="primary"),),
                 title="Normal(0, 1)",
                 xlabel="x",
                 ylabel="density",
             ),
             Plot(
-                series=(Series("bar", k, binomial_pmf(k, 20, 0.4), "", style="accent", width=0.7),),
+                series=(Series("bar", k, binomial_pmf(k, 20, 0.4), "", style="accent", width=0.5),),
                 title="Binomial(20, 0.4)",
                 xlabel="k successes",
                 ylabel="P(k)",
             ),
             Plot(
-                series=(Series("line", u, uniform_pdf(u), "", marker="braille", style="success"),),
+                series=(Series("line", u, uniform_pdf(u), "", marker="hd", style="success"),),
                 title="Uniform(0, 1)",
                 xlabel="x",
                 ylabel="density",
@@ -155,6 +155,15 @@ _UNUSED = {
     "Binomial": ("mu", "sigma", "a", "b"),
     "Uniform": ("mu", "sigma", "n", "p"),
 }
+
+# The ranges of the sampling explorable's parameters. Each shape keeps one pair of axes over
+# all of its parameters' range (computed from these), so two settings can be compared.
+MU_RANGE = (-2.0, 2.0)
+SIGMA_RANGE = (0.5, 2.0)
+BINOMIAL_NS = ("5", "10", "20", "40")
+P_RANGE = (0.05, 0.95)
+A_RANGE = (-2.0, 0.0)
+B_RANGE = (1.0, 3.0)
 
 
 def _density_bars(samples, low: float, high: float, bins: int) -> tuple:
@@ -179,7 +188,7 @@ def distribution_plot(
     dist: str = "Normal",
     mu: float = 0.0,
     sigma: float = 1.0,
-    n: int = 20,
+    n: int | str = 20,
     p: float = 0.4,
     a: float = 0.0,
     b: float = 1.0,
@@ -193,25 +202,51 @@ def distribution_plot(
     return _normal(float(mu), float(sigma), int(N))
 
 
+def normal_axes() -> tuple[tuple[float, float], tuple[float, float]]:
+    """The Normal view's axes: μ ± 3σ for every μ and σ in range, up to the narrowest peak."""
+    import math
+
+    reach = max(abs(MU_RANGE[0]), abs(MU_RANGE[1])) + 3 * SIGMA_RANGE[1]
+    peak = 1 / (SIGMA_RANGE[0] * math.sqrt(2 * math.pi))
+    return (-reach, reach), (0.0, 1.15 * peak)
+
+
+def binomial_axes(n: int) -> tuple[tuple[float, float], tuple[float, float]]:
+    """The Binomial(n, p) view's axes: k from 0 to n, up to the tallest pmf for any p in range."""
+    import numpy as np
+
+    from tutor.core.probability import binomial_pmf
+
+    k = np.arange(n + 1)
+    tallest = max(float(np.max(binomial_pmf(k, n, p))) for p in np.linspace(*P_RANGE, 91))
+    return (-0.5, n + 0.5), (0.0, 1.15 * tallest)
+
+
+def uniform_axes() -> tuple[tuple[float, float], tuple[float, float]]:
+    """The Uniform view's axes: every a and b in range, up to the tallest density 1/(b - a)."""
+    return (A_RANGE[0] - 0.5, B_RANGE[1] + 0.5), (0.0, 1.3 / (B_RANGE[0] - A_RANGE[1]))
+
+
 def _normal(mu: float, sigma: float, N: int) -> Plot:
     from tutor.lesson.plots import Plot, Series
     import numpy as np
 
     from tutor.core.probability import normal_pdf, sample
 
-    low, high = min(-5.0, mu - 4 * sigma), max(5.0, mu + 4 * sigma)
-    x = np.union1d(np.linspace(low, high, 161), np.linspace(mu - 4 * sigma, mu + 4 * sigma, 81))
+    xlim, ylim = normal_axes()
+    x = np.union1d(np.linspace(*xlim, 161), np.linspace(mu - 4 * sigma, mu + 4 * sigma, 81))
     samples = sample("normal", N, seed=SAMPLE_SEED, mu=mu, sigma=sigma)
     centres, heights = _density_bars(samples, mu - 4 * sigma, mu + 4 * sigma, 24)
     return Plot(
         series=(
             Series("bar", centres, heights, "samples", style="muted", width=1.0),
-            Series("line", x, normal_pdf(x, mu, sigma), "exact", marker="braille", style="primary"),
+            Series("line", x, normal_pdf(x, mu, sigma), "exact", marker="hd", style="primary"),
         ),
         title=f"Normal(μ = {_number(mu, 2)}, σ = {_number(sigma, 2)})",
         xlabel="x",
         ylabel="density",
-        xlim=(low, high),
+        xlim=xlim,
+        ylim=ylim,
         caption=_readouts(mu, sigma**2, samples),
         inactive=_UNUSED["Normal"],
     )
@@ -227,28 +262,25 @@ def _binomial(n: int, p: float, N: int) -> Plot:
 
     mean, variance = n * p, n * p * (1 - p)
     spread = math.sqrt(variance)
-    first = max(0, math.floor(mean - 5 * spread) - 1)
-    last = min(n, math.ceil(mean + 5 * spread) + 1)
-    k = np.arange(first, last + 1)
+    xlim, ylim = binomial_axes(n)
+    k = np.arange(n + 1)
     samples = sample("binomial", N, seed=SAMPLE_SEED, n=n, p=p)
-    group = max(1, math.ceil(len(k) / 40))
-    edges = np.arange(first - 0.5, last + 0.5 + group, group)
-    counts, _ = np.histogram(samples, bins=edges)
-    centres = (edges[:-1] + edges[1:]) / 2
-    series = [Series("bar", centres, counts / (N * group), "samples", style="muted", width=1.0)]
+    counts = np.bincount(np.asarray(samples, dtype=int), minlength=n + 1)[: n + 1]
+    series = [Series("bar", k, counts / N, "samples", style="muted", width=0.5)]
     note = "line: the normal with the same mean and var"
     if variance > 0:
-        x = np.linspace(first - 0.5, last + 0.5, 161)
+        x = np.linspace(*xlim, 161)
         series.append(Series("line", x, normal_pdf(x, mean, spread), "normal", marker="braille", style="accent"))
     else:
         note = "no normal approximation: the variance is 0"
-    series.append(Series("scatter", k, binomial_pmf(k, n, p), "exact", marker="•", style="primary"))
+    series.append(Series("scatter", k, binomial_pmf(k, n, p), "exact", marker="●", style="primary"))
     return Plot(
         series=tuple(series),
         title=f"Binomial(n = {n}, p = {_number(p, 2)})",
         xlabel="k successes",
         ylabel="P(k)",
-        xlim=(first - 0.5, last + 0.5),
+        xlim=xlim,
+        ylim=ylim,
         caption=(*_readouts(mean, variance, samples), note),
         inactive=_UNUSED["Binomial"],
     )
@@ -266,20 +298,20 @@ def _uniform(a: float, b: float, N: int) -> Plot:
             caption=("Lower a, or raise b.",),
             inactive=_UNUSED["Uniform"],
         )
-    margin = (b - a) * 0.25
-    x = np.linspace(a - margin, b + margin, 161)
+    xlim, ylim = uniform_axes()
+    x = np.linspace(*xlim, 241)
     samples = sample("uniform", N, seed=SAMPLE_SEED, a=a, b=b)
     centres, heights = _density_bars(samples, a, b, 20)
     return Plot(
         series=(
             Series("bar", centres, heights, "samples", style="muted", width=1.0),
-            Series("line", x, uniform_pdf(x, a, b), "exact", marker="braille", style="primary"),
+            Series("line", x, uniform_pdf(x, a, b), "exact", marker="hd", style="primary"),
         ),
         title=f"Uniform(a = {_number(a, 2)}, b = {_number(b, 2)})",
         xlabel="x",
         ylabel="density",
-        xlim=(a - margin, b + margin),
-        ylim=(0.0, 1.3 / (b - a)),
+        xlim=xlim,
+        ylim=ylim,
         caption=_readouts((a + b) / 2, (b - a) ** 2 / 12, samples),
         inactive=_UNUSED["Uniform"],
     )
@@ -288,11 +320,12 @@ def _uniform(a: float, b: float, N: int) -> Plot:
 # ---------------------------------------------------------------- matrix product
 
 
-def matmul_step(A, B, step: int) -> MatrixStep:
+def matmul_step(A, B, step: int, names: tuple[str, str, str] = ("A", "B", "C")) -> MatrixStep:
     """The product A @ B after `step` entries of C have been filled, row by row.
 
     Step 0 is the empty C; step s fills entry s - 1 (counting along rows) with
-    row i of A dotted with column j of B. Works for any (m, k) @ (k, n).
+    row i of A dotted with column j of B. Works for any (m, k) @ (k, n). `names` are what
+    the captions and the drawing call the two factors and the product.
     """
     from tutor.lesson.plots import MatrixStep
     import numpy as np
@@ -311,22 +344,28 @@ def matmul_step(A, B, step: int) -> MatrixStep:
         value = dot(A[i], B[:, j])
         C[i][j] = int(value) if integers else value
     a_rows, b_rows = A.tolist(), B.tolist()
+    first, second, product = names
     if step == 0:
         return MatrixStep(
             a_rows, b_rows, C, None, None,
-            caption=(f"C will be {rows}×{columns}: one dot product per entry.", "Press → to fill the next entry."),
+            caption=(f"{product} will be {rows}×{columns}: one dot product per entry.", "Press → to fill the next entry."),
+            names=names,
         )
     i, j = divmod(step - 1, columns)
     terms = tuple((a_rows[i][t], b_rows[t][j]) for t in range(inner))
-    caption = [f"step {step} of {rows * columns}: row {i} of A · column {j} of B"]
+    caption = [f"step {step} of {rows * columns}: row {i} of {first} · column {j} of {second}"]
     if step == rows * columns:
-        caption.append("C is complete, and it equals A @ B.")
-    return MatrixStep(a_rows, b_rows, C, i, j, terms, tuple(caption))
+        caption.append(f"{product} is complete, and it equals {first} @ {second}.")
+    return MatrixStep(a_rows, b_rows, C, i, j, terms, tuple(caption), names=names)
+
+
+MATMUL_NAMES = ("P", "Q", "PQ")
+"""What section 3's prose and listings call the two matrices and their product."""
 
 
 def matmul_stepper(step: int = 0) -> MatrixStep:
-    """The lesson's A (3×2) times B (2×3), one entry of C at a time."""
-    return matmul_step(LESSON_A, LESSON_B, step)
+    """The lesson's P (3×2) times Q (2×3), one entry of PQ at a time."""
+    return matmul_step(LESSON_A, LESSON_B, step, MATMUL_NAMES)
 
 
 # ---------------------------------------------------------------- eigenvectors
@@ -335,6 +374,22 @@ def matmul_stepper(step: int = 0) -> MatrixStep:
 def _complex_text(value: complex) -> str:
     sign = "+" if value.imag >= 0 else "−"
     return f"{_number(value.real, 2)} {sign} {_number(abs(value.imag), 2)}i"
+
+
+ENTRY_RANGE = (-3.0, 3.0)
+
+
+def transform_reach() -> float:
+    """Half the width of the matrix explorable's axes: room for the image of the circle under any M in range.
+
+    A point (cos t, sin t) maps to (a cos t + b sin t, c cos t + d sin t), whose coordinates
+    reach at most the length of M's rows, √(a² + b²) ≤ √2 · 3; eigenvectors scaled by λ
+    stay inside the image, so they fit too.
+    """
+    import math
+
+    largest = max(abs(ENTRY_RANGE[0]), abs(ENTRY_RANGE[1]))
+    return math.sqrt(2) * largest * 1.05
 
 
 def transform_plot(a: float = 3.0, b: float = 1.0, c: float = 1.0, d: float = 3.0) -> Plot:
@@ -377,7 +432,7 @@ def transform_plot(a: float = 3.0, b: float = 1.0, c: float = 1.0, d: float = 3.
             )
         if abs(det) < 1e-12:
             readouts.append("det M = 0: M flattens the plane to a line")
-    reach = max(1.2, float(np.max(np.abs(image))) * 1.1)
+    reach = transform_reach()
     return Plot(
         series=tuple(series),
         xlabel="x",
@@ -437,6 +492,10 @@ def svd_shades(k: int = 4) -> Shades:
 # ---------------------------------------------------------------- gradient descent
 
 
+LIMIT = 100
+"""Descent counts as diverged once its loss passes LIMIT times the starting loss (the y axis's top)."""
+
+
 def descent_plot(lr: float = 0.1, steps: int = 100, scaled: str = "yes") -> Plot:
     """The loss of gradient descent on the house data, step by step, against the normal equation's."""
     from tutor.lesson.plots import Plot, Series
@@ -453,11 +512,11 @@ def descent_plot(lr: float = 0.1, steps: int = 100, scaled: str = "yes") -> Plot
         w, losses = fit_linear_gd(add_bias(features), y, lr=float(lr), steps=int(steps))
     start = float(np.mean(y**2))
     exact = f"normal eq.: MSE {_number(best)}  ŷ = {_number(best_w[0])} + {_number(best_w[1])}x"
-    blown = ~np.isfinite(losses) | (losses > 100 * start)
+    blown = ~np.isfinite(losses) | (losses > LIMIT * start)
     if blown.any():
         when = int(np.argmax(blown)) + 1
         return Plot(
-            message=f"Diverged: the loss passed 100 × its start after {when} steps.",
+            message=f"Diverged: the loss passed {LIMIT} × its start after {when} steps.",
             caption=(
                 f"lr {lr:g} is too big for {'standardized' if scaled == 'yes' else 'raw'} features",
                 exact,
@@ -468,13 +527,16 @@ def descent_plot(lr: float = 0.1, steps: int = 100, scaled: str = "yes") -> Plot
     step_numbers = np.arange(1, len(losses) + 1)
     return Plot(
         series=(
-            Series("hline", y=(best,), label="normal equation", style="success", marker="hd"),
-            Series("line", step_numbers, losses, "gradient descent", marker="braille", style="primary"),
+            Series("hline", y=(best,), label="normal equation", style="success", marker="braille"),
+            Series("line", step_numbers, losses, "gradient descent", marker="hd", style="primary"),
         ),
         xlabel="step",
         ylabel="MSE (log)",
         yscale="log",
+        xlim=(0.0, float(steps)),
+        ylim=(best / 2, LIMIT * start),
         caption=(
+            f"x axis: the {int(steps)} steps asked for; y: from the exact fit's MSE to the point of divergence",
             f"descent:    MSE {_number(float(losses[-1]))}  ŷ = {_number(intercept)} + {_number(slope)}x",
             exact,
         ),
@@ -527,6 +589,9 @@ def pca_plot(rho: float = 0.8) -> Plot:
 # ---------------------------------------------------------------- norms
 
 
+NORM_POINT_RANGE = (-2.0, 2.0)
+
+
 def norms_plot(x: float = 1.2, y: float = 0.8) -> Plot:
     """The L1, L2 and L∞ unit balls, and the point (x, y) with its three norms."""
     from tutor.lesson.plots import Plot, Series
@@ -545,7 +610,7 @@ def norms_plot(x: float = 1.2, y: float = 0.8) -> Plot:
         else "outside every unit ball" if not inside
         else "inside the " + " and ".join(inside) + " ball" + ("s" if len(inside) > 1 else "") + " only"
     )
-    reach = max(1.5, abs(point[0]) * 1.15, abs(point[1]) * 1.15)
+    reach = 1.15 * max(abs(end) for end in NORM_POINT_RANGE)
     return Plot(
         series=(
             Series("line", (1, 0, -1, 0, 1), (0, 1, 0, -1, 0), "‖v‖₁ = 1", marker="hd", style="primary"),
@@ -617,12 +682,12 @@ DISTRIBUTIONS = Explorable(
     "Explore: sampling a distribution",
     (
         Param("dist", "shape", "Normal", choices=DISTRIBUTIONS),
-        Param("mu", "μ", 0.0, -3.0, 3.0, 0.25),
-        Param("sigma", "σ", 1.0, 0.05, 3.0, 0.05),
-        Param("n", "n", 20, 1, 500, 1),
-        Param("p", "p", 0.4, 0.0, 1.0, 0.01),
-        Param("a", "a", 0.0, -3.0, 3.0, 0.25),
-        Param("b", "b", 1.0, -3.0, 3.0, 0.25),
+        Param("mu", "μ", 0.0, *MU_RANGE, 0.25),
+        Param("sigma", "σ", 1.0, *SIGMA_RANGE, 0.05),
+        Param("n", "n", "20", choices=BINOMIAL_NS),
+        Param("p", "p", 0.4, *P_RANGE, 0.01),
+        Param("a", "a", 0.0, *A_RANGE, 0.25),
+        Param("b", "b", 1.0, *B_RANGE, 0.25),
         Param("N", "N", 500, 50, 10000, 50),
     ),
     distribution_plot,
@@ -630,7 +695,7 @@ DISTRIBUTIONS = Explorable(
 )
 
 MATMUL = Explorable(
-    "Explore: A @ B one entry at a time",
+    "Explore: P @ Q one entry at a time",
     (Param("step", "step", 0, 0, len(LESSON_A) * len(LESSON_B[0]), 1),),
     matmul_stepper,
     name="matmul-steps",
@@ -639,10 +704,10 @@ MATMUL = Explorable(
 TRANSFORM = Explorable(
     "Explore: a matrix acting on the circle",
     (
-        Param("a", "M₁₁", 3.0, -4.0, 4.0, 0.5),
-        Param("b", "M₁₂", 1.0, -4.0, 4.0, 0.5),
-        Param("c", "M₂₁", 1.0, -4.0, 4.0, 0.5),
-        Param("d", "M₂₂", 3.0, -4.0, 4.0, 0.5),
+        Param("a", "M₁₁", 3.0, *ENTRY_RANGE, 0.5),
+        Param("b", "M₁₂", 1.0, *ENTRY_RANGE, 0.5),
+        Param("c", "M₂₁", 1.0, *ENTRY_RANGE, 0.5),
+        Param("d", "M₂₂", 3.0, *ENTRY_RANGE, 0.5),
     ),
     transform_plot,
     name="matrix-circle",
@@ -676,8 +741,8 @@ PCA = Explorable(
 NORMS = Explorable(
     "Explore: three norms of one point",
     (
-        Param("x", "x", 1.2, -2.0, 2.0, 0.1),
-        Param("y", "y", 0.8, -2.0, 2.0, 0.1),
+        Param("x", "x", 1.2, *NORM_POINT_RANGE, 0.1),
+        Param("y", "y", 0.8, *NORM_POINT_RANGE, 0.1),
     ),
     norms_plot,
     name="norms",

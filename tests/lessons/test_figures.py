@@ -57,9 +57,9 @@ def test_settings_cover_defaults_extremes_and_every_choice():
     found = list(settings(figures.DISTRIBUTIONS))
     assert found[0] == figures.DISTRIBUTIONS.defaults()
     binomial = [values for values in found if values["dist"] == "Binomial"]
-    assert any(values["n"] == 500 for values in binomial) and any(values["n"] == 1 for values in binomial)
-    assert any(values["dist"] == "Binomial" and values["p"] == 0.0 for values in found)
-    assert any(values["dist"] == "Normal" and values["sigma"] == 0.05 for values in found)
+    assert {values["n"] for values in binomial} == set(figures.BINOMIAL_NS)
+    assert any(values["dist"] == "Binomial" and values["p"] == figures.P_RANGE[0] for values in found)
+    assert any(values["dist"] == "Normal" and values["sigma"] == figures.SIGMA_RANGE[0] for values in found)
     assert len(found) == len({tuple(sorted(values.items())) for values in found})  # no repeats
 
 

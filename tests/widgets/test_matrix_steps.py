@@ -69,7 +69,7 @@ def test_the_highlight_is_in_brackets_so_it_reads_without_colour():
     assert "[ 3] [ 4]" in text  # row 1 of A
     assert sum("[ 9]" in line or "[12]" in line for line in lines) == 2  # column 2 of B
     assert "[75]" in text and "[ 1]" not in text and "[ 7]" not in text
-    assert "C[1, 2] = 3·9 + 4·12" in text and "= 27 + 48 = 75" in text
+    assert "PQ[1, 2] = 3·9 + 4·12" in text and "= 27 + 48 = 75" in text
     narrow = matrix_step_content(description, width=40).plain
     assert max(len(line) for line in narrow.splitlines()) <= 40  # C goes under A and B
     assert "[75]" in narrow
@@ -93,7 +93,7 @@ async def test_the_stepper_walks_through_the_product_with_the_keys():
         await pilot.pause()
         assert block.current_values["step"] == 9
         assert block.description.C == [[27, 30, 33], [61, 68, 75], [95, 106, 117]]
-        assert "C is complete" in screen_text(app)
+        assert "PQ is complete" in screen_text(app)
         await pilot.press("right")  # the end: nothing more to fill
         assert block.current_values["step"] == 9
         await pilot.press("0")

@@ -16,6 +16,7 @@ from tutor.widgets.palette import MIN_CONTRAST, ROLES, canvas_colour, palette
 from tutor.widgets.plot_view import PlotView, histogram
 
 XS = [x / 10 for x in range(-30, 31)]
+QUADRANTS = "▖▗▘▝▀▄▌▐▚▞▙▛▜▟█"
 
 
 class PlotHost(App[None]):
@@ -42,7 +43,7 @@ async def test_show_draws_a_plot_with_its_labels_and_round_ticks():
         await pilot.pause()
         text = screen_text(app)
         assert "square" in text and "the x axis" in text
-        assert any(ch in text for ch in "⠁⠂⠄⡀⢀⠈⠐⠠")  # the first line is drawn in braille
+        assert any(ch in text for ch in "▖▗▘▝▀▄▌▐▚▞")  # the first line (the subject) in heavy quadrant blocks
         labels = [float(label) for label in text.splitlines()[-2].split()]
         steps = {round(b - a, 9) for a, b in zip(labels, labels[1:])}
         assert len(steps) == 1 and steps.pop() in (0.5, 1.0, 2.0), labels  # evenly spaced, round
@@ -63,7 +64,7 @@ async def test_two_series_stay_apart_without_colour(monkeypatch):
                 if f" {label}" in line:
                     legend[label] = line.split(f" {label}")[0].split()[-1]
         assert len(legend) == 2 and legend["square"] != legend["double"], legend
-        assert any(ch in text for ch in "▖▗▘▝▀▄▌▐")  # and the second line really uses the block marker
+        assert any(ch in text for ch in "⠁⠂⠄⡀⢀⠈⠐⠠")  # and the second line really uses braille
 
 
 async def test_series_colours_follow_the_theme_and_read_on_a_light_one():
@@ -77,7 +78,7 @@ async def test_series_colours_follow_the_theme_and_read_on_a_light_one():
             found = set()
             for strip in app.screen._compositor.render_strips():
                 for segment in strip:
-                    if segment.style and segment.style.color and segment.text.strip() and "⠀" < segment.text[0] <= "⣿":
+                    if segment.style and segment.style.color and segment.text.strip() and segment.text[0] in QUADRANTS:
                         found.add(segment.style.color.get_truecolor())
             return found
 

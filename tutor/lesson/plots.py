@@ -85,7 +85,8 @@ class MatrixStep:
     """One step of a matrix product C = A @ B: row `i` of A times column `j` of B fills C[i, j].
 
     `C` holds the entries filled so far (None where not yet computed);
-    `terms` are the products summed for C[i, j].
+    `terms` are the products summed for C[i, j]. `names` are what the figure calls
+    A, B and C, so the drawing uses the names of the prose beside it.
     """
 
     A: Sequence[Sequence[float]]
@@ -95,6 +96,7 @@ class MatrixStep:
     j: int | None
     terms: tuple[tuple[float, float], ...] = ()
     caption: tuple[str, ...] = ()
+    names: tuple[str, str, str] = ("A", "B", "C")
 
 
 Description = Union[Plot, Panels, Shades, MatrixStep]

@@ -2,8 +2,11 @@
 
 up/down choose a parameter, left/right step it (shift: ten steps), 0 puts
 every parameter back, w saves the figure as text and escape returns to the
-section text. Under the drawing a line shows every parameter, the chosen one
-in brackets (so it reads without colour too), then the readouts.
+section text. Under the drawing a line shows the parameters, the chosen one
+in brackets (so it reads without colour too), then the readouts. Parameters
+the current view does not use (`Plot.inactive`: n and p while the sampling
+explorable shows a Normal) are left off the line and skipped by up/down, so
+no key moves something that changes nothing.
 """
 
 from __future__ import annotations
@@ -51,9 +54,10 @@ def parameter_line(
     inactive: tuple[str, ...] = (),
     width: int = 0,
 ) -> Content:
-    """Every parameter as `label value`, the selected one as `[label value]` in bold accent.
+    """Every parameter in use as `label value`, the selected one as `[label value]` in bold accent.
 
-    With a `width`, lines break between parameters, never inside one.
+    Those named in `inactive` are left out. With a `width`, lines break between
+    parameters, never inside one.
     """
     parts = []
     for index, param in enumerate(params):
@@ -61,7 +65,7 @@ def parameter_line(
         if index == selected:
             parts.append(Content.assemble("[", (text, "bold $accent"), "]"))
         elif param.name in inactive:
-            parts.append(Content.styled(f" {text} ", "$text-disabled"))
+            continue
         else:
             parts.append(Content(f" {text} "))
     if width <= 0:
@@ -114,8 +118,13 @@ class ExplorableBlock(FigureBlock, inherit_bindings=False):
     def values(self) -> dict[str, Any]:
         return dict(self.current_values)
 
+    @property
+    def inactive(self) -> tuple[str, ...]:
+        """The parameters the drawing shown does not use."""
+        return tuple(getattr(self.description, "inactive", ()))
+
     def _line(self) -> Content:
-        inactive = getattr(self.description, "inactive", ())
+        inactive = self.inactive
         width = self.content_size.width
         return parameter_line(self.params, self.current_values, self.selected, inactive, width)
 
@@ -123,15 +132,28 @@ class ExplorableBlock(FigureBlock, inherit_bindings=False):
         self.set_text(self.query_one(".parameters", Static), self._line())
 
     def described(self, description: Any) -> None:
+        if self.params and self.params[self.selected].name in self.inactive:
+            self.selected = self._next_active(self.selected, 1)
         self.set_text(self.query_one(".parameters", Static), self._line())
+
+    def _next_active(self, start: int, offset: int) -> int:
+        """The first parameter from `start` on (moving by `offset`, wrapping) that the drawing uses."""
+        count = len(self.params)
+        inactive = self.inactive
+        index = start
+        for _ in range(count):
+            if self.params[index].name not in inactive:
+                return index
+            index = (index + offset) % count
+        return start
 
     # -- actions ------------------------------------------------------------------
 
     def action_choose(self, offset: int) -> None:
-        """Select the previous or next parameter (wrapping round)."""
+        """Select the previous or next parameter in use (wrapping round)."""
         if not self.params:
             return
-        self.selected = (self.selected + offset) % len(self.params)
+        self.selected = self._next_active((self.selected + offset) % len(self.params), offset)
         self.set_text(self.query_one(".parameters", Static), self._line())
 
     def action_change(self, steps: int) -> None:
@@ -139,6 +161,8 @@ class ExplorableBlock(FigureBlock, inherit_bindings=False):
         if not self.params:
             return
         param = self.params[self.selected]
+        if param.name in self.inactive:
+            return  # the drawing does not use it: moving it would change nothing
         value = param.stepped(self.current_values[param.name], steps)
         if value == self.current_values[param.name]:
             return  # at an end of its range: nothing to redraw

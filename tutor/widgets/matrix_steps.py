@@ -1,4 +1,4 @@
-"""MatrixStepView: one step of a matrix product C = A @ B, drawn as three matrices.
+"""MatrixStepView: one step of a matrix product C = A @ B, drawn as three matrices (named as the step says).
 
 Row i of A and column j of B are highlighted, and so is the entry C[i, j]
 they fill; under the matrices, the products being summed. Highlighted
@@ -69,8 +69,8 @@ def _side_by_side(blocks: list[list[Content]], separators: list[str]) -> list[Co
 def sum_lines(step: MatrixStep) -> list[Content]:
     """C[i, j] = a·b + a·b + … = p + p + … = total, for the entry being filled."""
     if step.i is None or step.j is None:
-        return [Content("C is empty: each step fills one entry.")]
-    name = f"C[{step.i}, {step.j}]"
+        return [Content(f"{step.names[2]} is empty: each step fills one entry.")]
+    name = f"{step.names[2]}[{step.i}, {step.j}]"
     products = Content(" + ").join(
         Content.assemble((number(a), PICKED), "·", (number(b), PICKED)) for a, b in step.terms
     )
@@ -93,9 +93,10 @@ def matrix_step_content(step: MatrixStep, width: int = 80) -> Content:
     picked_b = {(r, j) for r in range(len(b_rows))} if j is not None else set()
     filling = {(i, j)} if i is not None and j is not None else set()
     shape = lambda rows: f"({len(rows)}×{len(rows[0]) if rows else 0})"  # noqa: E731
-    a = _block(f"A {shape(a_rows)}", _matrix_lines(a_rows, cell, picked_a, PICKED))
-    b = _block(f"B {shape(b_rows)}", _matrix_lines(b_rows, cell, picked_b, PICKED))
-    c = _block(f"C = A @ B {shape(c_rows)}", _matrix_lines(c_rows, cell, filling, FILLING))
+    first, second, product = step.names
+    a = _block(f"{first} {shape(a_rows)}", _matrix_lines(a_rows, cell, picked_a, PICKED))
+    b = _block(f"{second} {shape(b_rows)}", _matrix_lines(b_rows, cell, picked_b, PICKED))
+    c = _block(f"{product} = {first} @ {second} {shape(c_rows)}", _matrix_lines(c_rows, cell, filling, FILLING))
     lines = _side_by_side([a, b, c], ["×", "="])
     if max(line.cell_length for line in lines) > width:
         lines = _side_by_side([a, b], ["×"]) + [Content("")] + c

@@ -154,3 +154,213 @@ def equal_scale(
         return (centre - half, centre + half), ylim
     centre, half = sum(ylim) / 2, rows * cell_ratio / x_per_unit / 2
     return xlim, (centre - half, centre + half)
+
+
+# -- axes on the character grid ------------------------------------------------------
+#
+# plotext puts a value v of an axis from `low` to `high` with `cells` cells in the cell
+# floor(0.5 + (cells - 1) * (v - low) / (high - low)): `low` is the centre of the first
+# cell, `high` the centre of the last, and one cell is (high - low) / (cells - 1) wide.
+# A tick is on the cell that holds its value, and ticks are evenly spaced, only when the
+# tick step is a whole number of cells and `low` is a whole number of cells from a tick.
+# The functions below choose limits so that both hold.
+
+
+def cell_of(value: float, low: float, high: float, cells: int) -> int:
+    """The cell (0 = first) that plotext draws `value` in, on an axis of `cells` cells."""
+    return math.floor(round(0.5 + (cells - 1) * (value - low) / (high - low), 8))
+
+
+class GridAxis:
+    """Limits, ticks and labels of one axis whose ticks sit on whole cells, evenly spaced."""
+
+    __slots__ = ("low", "high", "ticks", "labels", "cells", "pitch")
+
+    def __init__(self, low: float, high: float, ticks: list[float], labels: list[str], cells: int, pitch: float):
+        self.low, self.high, self.ticks, self.labels, self.cells, self.pitch = low, high, ticks, labels, cells, pitch
+
+    @property
+    def limits(self) -> tuple[float, float]:
+        return self.low, self.high
+
+    @property
+    def tick_cells(self) -> list[int]:
+        return [cell_of(tick, self.low, self.high, self.cells) for tick in self.ticks]
+
+    def __repr__(self) -> str:  # pragma: no cover - for debugging
+        return f"GridAxis({self.low:g}..{self.high:g}, ticks={self.labels}, cells={self.cells})"
+
+
+def _round_steps(width: float) -> list[float]:
+    """Round steps (1, 2, 2.5, 5 times a power of ten) from about width/200 to width."""
+    if not width > 0 or not math.isfinite(width):
+        return [1.0]
+    top = math.floor(math.log10(width)) + 1
+    return [multiple * 10.0**power for power in range(top - 3, top + 1) for multiple in STEPS[:-1]]
+
+
+def _whole(value: float) -> bool:
+    return value >= 1 - 1e-9 and abs(value - round(value)) < 1e-6
+
+
+def _is_quarter(step: float) -> bool:
+    """Whether `step` is 2.5 times a power of ten (its ticks read less easily than 1, 2 or 5)."""
+    mantissa = step / 10.0 ** math.floor(math.log10(step) + 1e-9)
+    return abs(mantissa - 2.5) < 1e-6
+
+
+def grid_axis(
+    low: float,
+    high: float,
+    cells: int,
+    count: int,
+    *,
+    min_gap: int = 2,
+    label=None,
+    steps: list[float] | None = None,
+    keep_low: bool = False,
+    across: bool = False,
+    unit: float | None = None,
+) -> GridAxis:
+    """An axis covering [low, high] in `cells` cells, with about `count` round ticks on whole cells.
+
+    Ticks are at least `min_gap` cells apart (and, with `label`, a function giving a tick's
+    text, at least one cell more than the widest label). `keep_low` starts the axis at `low`
+    when `low` is itself on the grid (a bar chart's zero), instead of centring the slack.
+    `across`: the labels stand side by side (an x axis), so they need room between ticks.
+    `unit`: when given (the spacing of bars, say), it spans a whole number of cells too, so
+    equally spaced values are drawn equally spaced; if no such axis fits, it is ignored.
+    """
+    options = dict(min_gap=min_gap, label=label or tick_label, steps=steps, keep_low=keep_low, across=across)
+    if unit is not None and unit > 0:
+        axis = _grid_axis(low, high, max(int(cells), 2), count, whole_unit=unit, **options)
+        if axis is not None:
+            return axis
+    axis = _grid_axis(low, high, max(int(cells), 2), count, whole_unit=None, **options)
+    if axis is None:  # too few cells for two ticks: the limits as asked, one tick in the middle
+        cells = max(int(cells), 2)
+        pitch = (high - low) / (cells - 1)
+        middle = low + (cells - 1) // 2 * pitch
+        return GridAxis(low, high, [middle], [options["label"](middle, high - low)], cells, pitch)
+    return axis
+
+
+def _grid_axis(low, high, cells, count, *, min_gap, label, steps, keep_low, across, whole_unit) -> GridAxis | None:
+    if not (math.isfinite(low) and math.isfinite(high)) or high <= low:
+        low, high = widen((low if math.isfinite(low) else 0.0,) * 2)
+    width = high - low
+    best = None
+    for step in steps or _round_steps(width):
+        # the most cells per tick that still fits [low, high] on the axis
+        per_tick = math.floor(step * (cells - 1) / width + 1e-9)
+        while per_tick >= 1:
+            pitch = step / per_tick
+            start = math.floor(low / pitch + 1e-9)
+            fits = (start + cells - 1) * pitch >= high - 1e-9 * max(1.0, abs(high))
+            if fits and (whole_unit is None or _whole(whole_unit / pitch)):
+                break
+            per_tick -= 1
+        if per_tick < 1:
+            continue
+        first = math.ceil(start / per_tick - 1e-9) * per_tick
+        ticks = [index * pitch for index in range(first, start + cells, per_tick)]
+        if len(ticks) < 2:
+            continue
+        labels = [label(tick, step) for tick in ticks]
+        gap = max(min_gap, max(len(text) for text in labels) + 1) if across else min_gap
+        if per_tick < gap:
+            continue
+        waste = (cells - 1) * pitch / width - 1
+        score = (
+            waste
+            + 0.5 * abs(len(ticks) - count) / max(count, 1)
+            + (0.3 if len(ticks) < 3 else 0.0)
+            + (0.15 if _is_quarter(step) else 0.0)
+        )
+        if best is None or score < best[0] - 1e-12:
+            best = (score, step, per_tick, pitch, start)
+    if best is None:
+        return None
+    _, step, per_tick, pitch, start = best
+    used = math.ceil(round((high - start * pitch) / pitch, 6))
+    slack = cells - 1 - used
+    shift = slack // 2
+    if keep_low and abs(start * pitch - low) < pitch * 1e-6:
+        shift = 0
+    start -= shift
+    first = math.ceil(start / per_tick - 1e-9) * per_tick
+    ticks = [_clean(index * pitch, pitch) for index in range(first, start + cells, per_tick)]
+    return GridAxis(
+        start * pitch, (start + cells - 1) * pitch, ticks, [label(tick, step) for tick in ticks], cells, pitch
+    )
+
+
+def _clean(value: float, pitch: float) -> float:
+    """A tick value without float crumbs (0.30000000000000004 is 0.3)."""
+    if abs(value) < pitch * 1e-9:
+        return 0.0
+    return float(f"{value:.12g}")
+
+
+def equal_grid(
+    xlim: tuple[float, float],
+    ylim: tuple[float, float],
+    columns: int,
+    rows: int,
+    *,
+    label_width: int = 5,
+    cell_ratio: int = 2,
+) -> tuple[GridAxis, GridAxis]:
+    """x and y axes on which a unit is as long across as up, both with ticks on whole cells.
+
+    A cell is `cell_ratio` times as tall as it is wide, so a unit that spans r rows spans
+    `cell_ratio` * r columns; both axes use the same round step, so a tick across is as far
+    from the next as a tick up. The limits cover `xlim` and `ylim`, centred on them.
+    """
+    columns, rows = max(int(columns), 2), max(int(rows), 2)
+    x_width, y_width = xlim[1] - xlim[0], ylim[1] - ylim[0]
+    # the most rows a unit may span so that both ranges fit
+    most = min((rows - 1) / y_width, (columns - 1) / (cell_ratio * x_width))
+    best = None
+    for step in _round_steps(max(x_width, y_width)):
+        rows_per_tick = math.floor(step * most + 1e-9)
+        while rows_per_tick >= 1:
+            unit = rows_per_tick / step  # rows per unit
+            if _fits(xlim, columns, unit * cell_ratio) and _fits(ylim, rows, unit):
+                break
+            rows_per_tick -= 1
+        if rows_per_tick < 1:
+            continue
+        y_ticks = (rows - 1) // rows_per_tick + 1
+        labels = max(len(tick_label(value * step, step)) for value in range(-3, 4))
+        if cell_ratio * rows_per_tick < labels + 1 or y_ticks < 3:
+            continue
+        unit = rows_per_tick / step
+        score = -unit * (0.85 if _is_quarter(step) else 1.0) + 0.02 * unit * abs(y_ticks - max(3, rows // 4))
+        if best is None or score < best[0]:
+            best = (score, step, rows_per_tick)
+    if best is None:
+        x = grid_axis(*xlim, columns, max(3, columns // 9))
+        y = grid_axis(*ylim, rows, max(3, rows // 3))
+        return x, y
+    _, step, rows_per_tick = best
+    return (
+        _centred_axis(xlim, columns, step, rows_per_tick * cell_ratio),
+        _centred_axis(ylim, rows, step, rows_per_tick),
+    )
+
+
+def _fits(limits: tuple[float, float], cells: int, per_unit: float) -> bool:
+    """Whether `limits` fit on `cells` cells at `per_unit` cells a unit, on whole cells."""
+    pitch = 1 / per_unit
+    start = math.floor(limits[0] / pitch + 1e-9)
+    return (start + cells - 1) * pitch >= limits[1] - 1e-9 * max(1.0, abs(limits[1]))
+
+
+def _centred_axis(limits: tuple[float, float], cells: int, step: float, per_tick: int) -> GridAxis:
+    pitch = step / per_tick
+    centre = (limits[0] + limits[1]) / 2
+    start = round(centre / pitch - (cells - 1) / 2)
+    first = math.ceil(start / per_tick - 1e-9) * per_tick
+    ticks = [_clean(index * pitch, pitch) for index in range(first, start + cells, per_tick)]
+    return GridAxis(start * pitch, (start + cells - 1) * pitch, ticks, [tick_label(t, step) for t in ticks], cells, pitch)

@@ -12,8 +12,6 @@ role; markers differ between series, so they are told apart without colour.
 
 from __future__ import annotations
 
-import contextlib
-import io
 import math
 from pathlib import Path
 from typing import Any
@@ -23,7 +21,6 @@ from textual.app import RenderResult
 from textual.strip import Strip
 from textual_plotext import PlotextPlot
 from textual_plotext.plot import Plot as PlotextFigure
-from textual_plotext.plotext._figure import _figure_class
 
 from tutor.lesson.plots import Panels, Plot, Series
 from tutor.widgets import plot_axes
@@ -33,12 +30,13 @@ from tutor.widgets.plot_cells import matrix_strips
 WIDE = 120
 """Terminal columns from which the panels of a `Panels` are drawn side by side."""
 
-LINE_MARKERS = ("braille", "hd", "•", "+")
+LINE_MARKERS = ("hd", "braille", "•", "+")
+"""Line markers in the order series take them: the first line (the subject) gets the heaviest."""
 SCATTER_MARKERS = ("•", "x", "+", "o")
-BAR_MARKER = "sd"
+BAR_LEGEND = "█"
 
-Y_TICK_WIDTH = 6
-"""About how many columns plotext gives the y tick labels and the axis."""
+MARK_WEIGHT = {"sd": 4, "█": 4, "●": 3, "hd": 3, "fhd": 3, "•": 2, "+": 2, "x": 2, "o": 2, "braille": 1, "dot": 1}
+"""How heavy a marker looks, for telling a figure's subject from its helpers (tests use it)."""
 
 
 class PlotView(PlotextPlot):
@@ -61,6 +59,8 @@ class PlotView(PlotextPlot):
         self._error: str | None = None
         self._palette: dict[str, tuple[int, int, int]] = {}
         self._palette_for: str | None = None
+        self.frames: list[Frame] = []
+        """How the shown axes were laid out (their grid axes, canvas and bars): for tests."""
 
     # -- public API ------------------------------------------------------------
 
@@ -112,16 +112,14 @@ class PlotView(PlotextPlot):
         width = width or max(self.size.width, 60)
         height = height or max(self.size.height, 16)
         figure = PlotextFigure()
-        message = self._populate(figure, description, width, height, side_by_side=True, panel=0)
+        message, frames = self._populate(figure, description, width, height, side_by_side=True, panel=0)
         path.parent.mkdir(parents=True, exist_ok=True)
         if message is not None:
             path.write_text(message + "\n", encoding="utf-8")
             return
-        figure.plotsize(width, height)
         figure.theme("clear")
-        figure.build()
-        with contextlib.redirect_stdout(io.StringIO()):  # plotext prints "text saved in ..."
-            _figure_class.save_fig(figure, str(path))
+        build(figure, frames)
+        path.write_text(matrix_text(figure.monitor.matrix) + "\n", encoding="utf-8")
 
     # -- drawing -------------------------------------------------------------------
 
@@ -149,7 +147,7 @@ class PlotView(PlotextPlot):
         width, height = self.size
         try:
             self.plt.clear_figure()
-            self._message = self._populate(
+            self._message, frames = self._populate(
                 self.plt,
                 self._description,
                 width,
@@ -160,11 +158,9 @@ class PlotView(PlotextPlot):
             )
             if self._message is None:
                 # What PlotextPlot.render does, short of writing ANSI text and parsing it back.
-                self.plt.plotsize(width, height)
-                self.plt._set_size(width, height)
                 self.plt.theme(self._get_plotext_theme_name(self.app.theme))
-                self.plt._set_sizes()
-                self.plt._build_matrix()
+                build(self.plt, frames)
+                self.frames = [frame for _, frame in frames]
                 self._strips = matrix_strips(self.plt.monitor.matrix)
         except Exception as error:  # a plot that cannot be drawn says so; it never takes the app down
             self._error = f"This plot could not be drawn: {type(error).__name__}: {error}"
@@ -202,30 +198,32 @@ class PlotView(PlotextPlot):
         side_by_side: bool,
         panel: int,
         colours: dict[str, tuple[int, int, int]] | None = None,
-    ) -> str | None:
-        """Put `description` on the plotext `figure`; a message to show instead, or None."""
+    ) -> tuple[str | None, list[tuple[Any, Frame]]]:
+        """Put `description` on the plotext `figure`: (a message to show instead, or None; the axes drawn)."""
+        figure.plotsize(width, height)
+        figure._set_size(width, height)
         if isinstance(description, Plot):
             if description.message is not None:
-                return description.message
-            draw_axes(figure, description, width, height, colours)
-            return None
+                return description.message, []
+            return None, [(figure, draw_axes(figure, description, width, height, colours))]
         plots = description.plots
         if not side_by_side:
             plot = plots[panel % len(plots)]
             if plot.message is not None:
-                return plot.message
-            draw_axes(figure, plot, width, height, colours)
-            return None
+                return plot.message, []
+            return None, [(figure, draw_axes(figure, plot, width, height, colours))]
         figure.subplots(1, len(plots))
-        column_width = width // len(plots)
+        figure._set_sizes()  # so each subplot knows its size before its axes are laid out
+        frames = []
         for index, plot in enumerate(plots, start=1):
             axes = figure.subplot(1, index)
             if plot.message is not None:
                 axes.title(plot.message)
                 continue
-            draw_axes(axes, plot, column_width, height, colours)
+            axes_width, axes_height = axes._width or width // len(plots), axes._height or height
+            frames.append((axes, draw_axes(axes, plot, axes_width, axes_height, colours)))
         figure.main()
-        return None
+        return None, frames
 
 
 def message_text(message: str, width: int, height: int) -> Text:
@@ -243,20 +241,93 @@ def _console():
     return Console(width=200)
 
 
+class Frame:
+    """Where one axes' canvas is, its grid axes, and what is drawn after plotext (bars, labels).
+
+    Rows count from the bottom, as in plotext's matrix.
+    """
+
+    def __init__(self, x: plot_axes.GridAxis, y: plot_axes.GridAxis, left: int, bottom: int, title: str, ylabel: str):
+        self.x, self.y = x, y
+        self.left, self.bottom = left, bottom
+        self.title, self.ylabel = title, ylabel
+        self.bars: list[tuple[list[float], list[float], float, Any]] = []
+        self.legend: tuple[int, int] = (0, 0)
+        """(rows, columns) at the top left of the canvas that plotext's legend takes."""
+
+    @property
+    def columns(self) -> int:
+        return self.x.cells
+
+    @property
+    def rows(self) -> int:
+        return self.y.cells
+
+
+def canvas_size(width: int, height: int, plot: Plot, y_label_width: int) -> tuple[int, int]:
+    """The cells plotext leaves for data in a `width` x `height` axes: (columns, rows).
+
+    The frame takes a column each side and a row above and below; the y tick labels take
+    `y_label_width` columns, the x tick labels a row, the x label a row, and the row above
+    the frame holds the title and the y label.
+    """
+    columns = width - 2 - y_label_width
+    rows = height - 2 - 1 - (1 if plot.xlabel else 0) - (1 if plot.title or plot.ylabel else 0)
+    return max(columns, 2), max(rows, 2)
+
+
 def draw_axes(
     axes: Any, plot: Plot, width: int, height: int, colours: dict[str, tuple[int, int, int]] | None
-) -> None:
-    """Draw one `Plot` on a plotext figure or subplot `width` x `height` cells in size."""
+) -> Frame:
+    """Draw one `Plot` on a plotext figure or subplot `width` x `height` cells in size.
+
+    The limits are widened so every tick sits on the cell that holds its value, the ticks
+    evenly spaced (see `plot_axes.grid_axis`); bars are drawn afterwards by `finish`.
+    """
     log = plot.yscale == "log"
     prepared = [_prepared(series, log) for series in plot.series]
     xlim, ylim = _limits(plot, prepared, log)
-    columns = max(width - Y_TICK_WIDTH - 2, 4)
-    rows = max(height - 4 - (1 if plot.title else 0) - (1 if plot.xlabel else 0), 2)
+    _, rows = canvas_size(width, height, plot, 0)
     if plot.ylim is None:
-        ylim = _clear_legend(plot, prepared, xlim, ylim, columns, rows)
-    if plot.equal_aspect:
-        xlim, ylim = plot_axes.equal_scale(xlim, ylim, columns, rows)
+        ylim = _clear_legend(plot, prepared, xlim, ylim, max(width - 8, 4), rows)
+    categorical = any(isinstance(x, str) for s, (xs, _) in zip(plot.series, prepared) if s.kind == "bar" for x in xs)
+    data_low = min((y for s, (_, ys) in zip(plot.series, prepared) if s.kind != "vline" for y in ys), default=0.0)
+    bars_from_zero = not log and ylim[0] >= 0 and (
+        any(s.kind in ("bar", "histogram") for s in plot.series) or (plot.ylim is None and data_low == 0)
+    )
+    if bars_from_zero and plot.ylim is None:
+        ylim = (0.0, ylim[1])
+    if plot.equal_aspect and not categorical:
+        y_guess = plot_axes.labelled_ticks(*ylim, 3)[1]
+        columns, _ = canvas_size(width, height, plot, max(map(len, y_guess), default=1))
+        x_axis, y_axis = plot_axes.equal_grid(xlim, ylim, columns, rows)
+        y_width = max(map(len, y_axis.labels), default=0)
+        if canvas_size(width, height, plot, y_width)[0] != columns:  # the labels came out wider or narrower
+            columns, _ = canvas_size(width, height, plot, y_width)
+            x_axis, y_axis = plot_axes.equal_grid(xlim, ylim, columns, rows)
+    else:
+        y_count = max(3, rows // 4)
+        if log:
+            y_axis = plot_axes.grid_axis(
+                *ylim, rows, y_count, label=lambda tick, step: plot_axes._power_label(tick), steps=[1.0, 2.0, 3.0, 5.0, 10.0]
+            )
+            if len(y_axis.ticks) < 2:
+                y_axis = plot_axes.grid_axis(*ylim, rows, y_count, label=lambda tick, step: plot_axes._power_label(tick))
+        else:
+            y_axis = plot_axes.grid_axis(*ylim, rows, y_count, keep_low=bars_from_zero)
+        y_width = max(map(len, y_axis.labels), default=0)
+        columns, _ = canvas_size(width, height, plot, y_width)
+        if categorical:
+            count = max(len(xs) for s, (xs, _) in zip(plot.series, prepared) if s.kind == "bar")
+            x_axis = plot_axes.grid_axis(0.5, count + 0.5, columns, count, min_gap=1, steps=[1.0])
+        else:
+            x_axis = plot_axes.grid_axis(*xlim, columns, max(3, columns // 8), across=True, unit=_bar_spacing(plot, prepared))
+    y_width = max(map(len, y_axis.labels), default=0)
+    frame = Frame(x_axis, y_axis, y_width + 1, 2 + (1 if plot.xlabel else 0), plot.title, plot.ylabel)
+    xlim, ylim = x_axis.limits, y_axis.limits
+
     lines = scatters = 0
+    names: list[str] = []
     for series, (xs, ys) in zip(plot.series, prepared):
         colour = colours.get(series.style, colours.get("primary")) if colours else None
         label = series.label or None
@@ -274,17 +345,11 @@ def draw_axes(
         elif series.kind in ("bar", "histogram"):
             if not xs:
                 continue
-            # plotext fills at least one row for any bar: one under half a row high rounds to nothing.
-            half_row = (ylim[1] - ylim[0]) / rows / 2
-            axes.bar(
-                xs,
-                [value if abs(value - max(ylim[0], 0.0)) >= half_row else 0.0 for value in ys],
-                marker=series.marker or BAR_MARKER,
-                color=colour,
-                width=1.0 if series.kind == "histogram" else series.width,
-                label=label,
-                reset_ticks=any(isinstance(x, str) for x in xs),
-            )
+            positions = list(range(1, len(xs) + 1)) if categorical else xs
+            share = 1.0 if series.kind == "histogram" else (series.width if series.width is not None else 0.7)
+            frame.bars.append((positions, ys, share, colour))
+            if label:  # a point where the legend goes (it draws over it) gives the bars their line in the legend
+                axes.scatter([xlim[0]], [ylim[1]], marker=BAR_LEGEND, color=colour, label=label)
         elif series.kind == "hline":
             for value in ys[:1]:
                 if label:
@@ -297,19 +362,155 @@ def draw_axes(
                     axes.plot([value, value], [ylim[0], ylim[1]], marker=series.marker or "hd", color=colour, label=label)
                 else:
                     axes.vline(value, color=colour)
+        if label:
+            names.append(label)
+    # a point outside the axes: plotext draws the axes' ticks only when something is plotted on them
+    axes.scatter([xlim[1] + (xlim[1] - xlim[0])], [ylim[1]], marker=" ")
+    if names:
+        frame.legend = (len(names), max(map(len, names)) + 8)
     axes.xlim(*xlim)
     axes.ylim(*ylim)
-    categorical = any(isinstance(x, str) for s, (xs, _) in zip(plot.series, prepared) if s.kind == "bar" for x in xs)
-    if not categorical:
-        axes.xticks(*plot_axes.labelled_ticks(*xlim, max(3, columns // 9)))
-    y_count = max(3, rows // 3)
-    axes.yticks(*(plot_axes.log_ticks(*ylim, y_count) if log else plot_axes.labelled_ticks(*ylim, y_count)))
-    if plot.title:
-        axes.title(plot.title)
+    if categorical:
+        labels = next(xs for s, (xs, _) in zip(plot.series, prepared) if s.kind == "bar")
+        axes.xticks(list(range(1, len(labels) + 1)), [str(text) for text in labels])
+    else:
+        axes.xticks(x_axis.ticks, x_axis.labels)
+    axes.yticks(y_axis.ticks, y_axis.labels)
+    if plot.title or plot.ylabel:
+        axes.title("·")  # keeps the row above the frame; `finish` writes the title and the y label there
     if plot.xlabel:
         axes.xlabel(plot.xlabel)
-    if plot.ylabel:
-        axes.ylabel(plot.ylabel)
+    return frame
+
+
+def _bar_spacing(plot: Plot, prepared: list[tuple[list, list[float]]]) -> float | None:
+    """The spacing of separate bars (one per value of a discrete variable), or None when there are none."""
+    spacings = []
+    for series, (xs, _) in zip(plot.series, prepared):
+        if series.kind == "bar" and (series.width is None or series.width < 1) and len(xs) > 1:
+            ordered = sorted(xs)
+            spacings.append(min(b - a for a, b in zip(ordered, ordered[1:])))
+    return min(spacings) if spacings else None
+
+
+def finish(monitor: Any, frame: Frame) -> None:
+    """After plotext has built `monitor`'s matrix: the bars, then the title and the y label above the frame."""
+    matrix = monitor.matrix
+    for positions, values, share, colour in frame.bars:
+        _draw_bars(matrix, frame, positions, values, share, colour)
+    if frame.title or frame.ylabel:
+        row = matrix.rows - 1
+        colour, style = monitor.ticks_color, monitor.ticks_style
+        for column in range(matrix.cols):
+            matrix.insert_element(column, row, " ")
+        ylabel = frame.ylabel[: matrix.cols]
+        matrix.add_horizontal_string(0, row, ylabel, colour, style)
+        title = frame.title
+        if title:
+            start = frame.left + frame.columns // 2 - len(title) // 2
+            start = max(start, len(ylabel) + 2 if ylabel else 0)
+            start = min(start, max(matrix.cols - len(title), len(ylabel) + 2 if ylabel else 0))
+            matrix.add_horizontal_string(start, row, title[: max(matrix.cols - start, 0)], colour, "bold")
+
+
+EIGHTHS = " ▁▂▃▄▅▆▇█"
+
+
+def bar_cells(frame: Frame, positions: list[float], values: list[float], share: float) -> dict[tuple[int, int], str]:
+    """The canvas cells (column, row from the bottom of the canvas) of bars, and their characters.
+
+    A bar narrower than the spacing between bars leaves at least one column between it and
+    the next, or, when bars are under two columns apart, takes the left half of its column
+    (so neighbours never touch); bars of `share` 1 (a histogram) touch. Heights are drawn
+    to an eighth of a row.
+    """
+    x, y = frame.x, frame.y
+    if not positions:
+        return {}
+    to_column = lambda value: (x.cells - 1) * (value - x.low) / (x.high - x.low)  # noqa: E731
+    to_row = lambda value: (y.cells - 1) * (value - y.low) / (y.high - y.low)  # noqa: E731
+    centres = [to_column(position) for position in positions]
+    ordered = sorted(centres)
+    spacing = min((b - a for a, b in zip(ordered, ordered[1:]) if b - a > 1e-9), default=float(x.cells))
+    half = False
+    if share >= 1:
+        spans = [(math.ceil(centre - spacing / 2 - 1e-9), math.ceil(centre + spacing / 2 - 1e-9)) for centre in centres]
+    elif spacing >= 2:
+        width = max(1, min(round(spacing * share), math.floor(spacing + 1e-9) - 1))
+        spans = [(round(centre) - (width - 1) // 2, round(centre) - (width - 1) // 2 + width) for centre in centres]
+    else:
+        half = spacing >= 1
+        spans = [(round(centre), round(centre) + 1) for centre in centres]
+    base = min(max(0.0, y.low), y.high)
+    base_row = round(to_row(base))
+    cells: dict[tuple[int, int], str] = {}
+    for (first, last), value in zip(spans, values):
+        if not math.isfinite(value) or value == base:
+            continue
+        top = to_row(value)
+        for column in range(max(first, 0), min(last, x.cells)):
+            if value > base:
+                top_row = min(math.ceil(top + 0.5), y.cells)
+                for row in range(max(base_row, 0), top_row):
+                    filled = min(max(top - (row - 0.5), 0.0), 1.0)
+                    if row == base_row:
+                        filled = max(filled, 1 / 8)
+                    if half:
+                        text = "▌" if filled >= 0.75 else "▖" if filled >= 0.25 else ""
+                    else:
+                        text = EIGHTHS[max(1, round(filled * 8))] if filled > 0 else ""
+                    if text:
+                        cells[(column, row)] = text
+            else:
+                for row in range(max(math.floor(top + 0.5), 0), min(base_row + 1, y.cells)):
+                    filled = min(max((row + 0.5) - top, 0.0), 1.0)
+                    if half:
+                        text = "▌" if filled >= 0.75 else "▘" if filled >= 0.25 else ""
+                    else:
+                        text = "█" if filled >= 0.75 else "▀" if filled >= 0.25 else "▔"
+                    if text:
+                        cells[(column, row)] = text
+    return cells
+
+
+def _draw_bars(matrix: Any, frame: Frame, positions: list[float], values: list[float], share: float, colour: Any) -> None:
+    """Bars into the blank cells of the canvas: lines drawn over them stay on top, and the legend stays clear."""
+    legend_rows, legend_columns = frame.legend
+    for (column, row), text in bar_cells(frame, positions, values, share).items():
+        if row >= frame.rows - legend_rows and column < legend_columns:
+            continue
+        col, r = frame.left + column, frame.bottom + row
+        if matrix.legal(col, r) and matrix.marker[r][col] == " ":
+            matrix.insert_element(col, r, text, colour if colour is not None else "default")
+
+
+def build(figure: Any, frames: list[tuple[Any, Frame]]) -> None:
+    """Build `figure`'s matrix as plotext does, finishing each axes (bars, labels) before the subplots are joined."""
+    figure._set_sizes()
+    finished = {id(axes): frame for axes, frame in frames}
+    if figure._no_plots:
+        figure.monitor.build_plot()
+        if id(figure) in finished:
+            finish(figure.monitor, finished[id(figure)])
+        return
+    from plotext._matrix import join_matrices
+
+    grid = []
+    for row in figure._Rows:
+        line = []
+        for col in figure._Cols:
+            axes = figure._get_subplot(row, col)
+            axes._build_matrix()
+            if id(axes) in finished:
+                finish(axes.monitor, finished[id(axes)])
+            line.append(axes.monitor.matrix)
+        grid.append(line)
+    figure.monitor.matrix = join_matrices(grid)
+
+
+def matrix_text(matrix: Any) -> str:
+    """A built matrix as plain text, top row first."""
+    return "\n".join("".join(matrix.marker[row]).rstrip() for row in reversed(range(matrix.rows)))
 
 
 def _clear_legend(
