@@ -146,3 +146,45 @@ def test_the_collector_is_on_again_after_every_command(capsys):
     assert main(["--lesson", "no_such_lesson"]) == 2
     assert gc.isenabled()
     capsys.readouterr()
+
+
+def run_with_output_closed(*args: str) -> subprocess.CompletedProcess:
+    """`tutor ARGS` writing to a pipe whose reader is already gone, as `| head -3` leaves it."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        return subprocess.run(
+            [sys.executable, "-m", "tutor", *args],
+            stdout=write_end, stderr=subprocess.PIPE, text=True, timeout=60, stdin=subprocess.DEVNULL,
+        )
+    finally:
+        os.close(write_end)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("exercises",),
+        ("lessons",),
+        ("lessons", "--check"),
+        ("progress",),
+        ("progress", "--json"),
+        ("reset", "--yes"),
+        ("check", "matmul", "ATTEMPT"),
+    ],
+    ids=lambda args: " ".join(args),
+)
+def test_every_command_exits_quietly_when_its_output_is_closed(args, tmp_path):
+    attempt = tmp_path / "matmul.py"
+    attempt.write_text("def matmul(A, B):\n    return [[0]]\n")
+    result = run_with_output_closed(*(str(attempt) if arg == "ATTEMPT" else arg for arg in args))
+    assert result.stderr == ""  # no BrokenPipeError traceback, no "Exception ignored"
+    assert result.returncode == 141  # 128 + SIGPIPE, as a shell reports a process the pipe ended
+
+
+@pytest.mark.parametrize("args", [("--help",), ("--version",)])
+def test_help_and_version_exit_quietly_when_their_output_is_closed(args):
+    result = run_with_output_closed(*args)
+    assert result.stderr == ""
+    assert result.returncode in (0, 141)
+

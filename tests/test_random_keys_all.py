@@ -509,7 +509,7 @@ async def test_random_keys_across_every_screen(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("XDG_DOWNLOAD_DIR", str(tmp_path / "downloads"))
     monkeypatch.setenv("HOME", str(tmp_path))
-    monkeypatch.setenv("VISUAL", "true")  # ctrl+e in an exercise: an editor that changes nothing
+    monkeypatch.setenv("VISUAL", "true")  # f4 in an exercise: an editor that changes nothing
     visited.clear()
     tutor = Tutor(tmp_path)
     started = time.monotonic()

@@ -5,12 +5,17 @@ ID [--section N]` opens a lesson directly, and `tutor lessons [--check]`
 lists or validates the installed lessons without opening a screen.
 `tutor progress` and `tutor reset` live in `tutor.cli_progress`;
 `tutor exercises` and `tutor check` in `tutor.cli_exercises`.
+
+Every command ends quietly when the reader of its output goes away
+(`tutor exercises | head -3`): no traceback, exit status 141 as for a
+process that SIGPIPE ended.
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
 
 from tutor import __version__, cli_exercises, cli_progress
@@ -18,6 +23,8 @@ from tutor.lesson.format import validate
 from tutor.lesson.registry import Catalogue, discover
 
 USAGE_ERROR = 2
+OUTPUT_CLOSED = 141
+"""The exit status when the output was closed early: 128 + SIGPIPE, as a shell reports it."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -49,6 +56,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        try:
+            return _main(argv)
+        finally:
+            sys.stdout.flush()  # while a closed pipe can still be caught here (also after --help)
+    except BrokenPipeError:
+        # Whatever is still buffered goes nowhere, rather than failing once more at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return OUTPUT_CLOSED
+
+
+def _main(argv: list[str] | None) -> int:
     # Start-up makes a few hundred thousand objects (Textual's modules, the lessons, the app)
     # that all live as long as the process: collecting while they are made frees nothing and
     # cost milliseconds of the first frame. The collector is off until the app is about to run

@@ -4,8 +4,10 @@
 the same checks as the exercise screen on a file of the learner's code and
 prints each result: exit 0 when all pass, 1 when any fails, 2 for an unknown
 exercise or a missing file. With `--watch` it checks again each time the file
-is saved (the learner's own editor in the next pane) until ctrl+c. Every check
-is recorded in the progress store, as in the app.
+is saved (the learner's own editor in the next pane) until ctrl+c: on a
+terminal each run starts on a cleared screen, and every run ends with its
+verdict (and the time) as the last line, so a long report never pushes the
+verdict out of sight. Every check is recorded in the progress store, as in the app.
 
 Only argparse is imported at start-up; the checker is imported when a check runs.
 """
@@ -15,6 +17,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
+import time
 from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,6 +32,8 @@ if TYPE_CHECKING:
 ALL_PASSED, SOME_FAILED, USAGE_ERROR = 0, 1, 2
 POLL_SECONDS = 0.25
 """How often --watch looks at the file."""
+CLEAR_SCREEN = "\033[H\033[2J"
+"""Cursor home, then erase the screen: --watch on a terminal starts each run on a clean screen."""
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
@@ -126,6 +131,11 @@ async def _check_once(checker: Checker, store: Store, located: Located, path: Pa
     return report
 
 
+def verdict(report: CheckReport) -> str:
+    """The verdict: ✓ all 15 checks passed, or ✗ 3 of 15 checks passed."""
+    return f"{PASS_MARK if report.passed else FAIL_MARK} {report.summary()}"
+
+
 def _stamp(path: Path) -> tuple[int, int] | None:
     try:
         stat = path.stat()
@@ -137,14 +147,18 @@ def _stamp(path: Path) -> tuple[int, int] | None:
 async def _watch(checker: Checker, store: Store, located: Located, path: Path) -> None:
     """Check now, then every time the file changes; runs until cancelled (ctrl+c)."""
     seen = None
+    clear = sys.stdout.isatty()
     while True:
         stamp = _stamp(path)
         if stamp is not None and stamp != seen:
             await asyncio.sleep(0.05)  # let an editor finish writing
             seen = _stamp(path)
             if seen is not None:
-                await _check_once(checker, store, located, path)
-                print(f"Watching {path} for changes; ctrl+c stops.\n", flush=True)
+                if clear:
+                    print(CLEAR_SCREEN, end="")
+                report = await _check_once(checker, store, located, path)
+                print(f"\nWatching {path} for changes; ctrl+c stops.", flush=True)
+                print(f"{verdict(report)} (checked at {time.strftime('%H:%M:%S')})", flush=True)
         await asyncio.sleep(POLL_SECONDS)
 
 
@@ -157,9 +171,8 @@ PRINTED_LINES = 20
 def format_report(report: CheckReport, title: str, path: Path | None = None) -> str:
     """The report as plain text: a verdict line, then each input's result."""
     where = f" on {path}" if path is not None else ""
-    mark = PASS_MARK if report.passed else FAIL_MARK
     seed = f"seed {report.seed}, " if report.seed is not None else ""
-    lines = [f"{title}{where}", f"{mark} {report.summary()} ({seed}{report.elapsed:.2f} s)"]
+    lines = [f"{title}{where}", f"{verdict(report)} ({seed}{report.elapsed:.2f} s)"]
     if report.detail:
         lines += ["", *("    " + line for line in report.detail.splitlines())]
     for function, cases in report.by_function():

@@ -129,3 +129,73 @@ def test_watch_checks_again_on_every_save_until_ctrl_c(tmp_path):
             process.kill()
     attempts = Store.open().attempts("maths_foundations", "matmul")
     assert [passed for passed, _, _ in attempts] == [False, True]
+
+
+def test_each_watched_run_ends_with_its_verdict_as_the_last_line(tmp_path):
+    attempt = tmp_path / "matmul.py"
+    attempt.write_text(MATMUL.starter)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tutor", "check", "--watch", "matmul", str(attempt)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, stdin=subprocess.DEVNULL,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    try:
+        lines = Lines(process)
+        for verdict in ("✗ 0 of 15 checks passed", "✓ all 15 checks passed"):
+            lines.wait_for("(checked at ")
+            time.sleep(0.5)  # nothing follows the verdict until the file changes
+            assert lines._queue.empty()
+            assert lines.seen[-1].startswith(f"{verdict} (checked at "), lines.seen[-3:]
+            attempt.write_text(MATMUL.solution)
+        # the report above it is the whole report: the per-input lines are there too
+        assert any(line.startswith("  ✗ ") for line in lines.seen)
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=10)
+        finally:
+            if process.poll() is None:
+                process.kill()
+
+
+def test_watch_on_a_terminal_clears_the_screen_before_each_run(tmp_path):
+    import pty
+    import select
+
+    attempt = tmp_path / "matmul.py"
+    attempt.write_text(MATMUL.starter)
+    controller, terminal = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tutor", "check", "--watch", "matmul", str(attempt)],
+        stdout=terminal, stderr=terminal, stdin=subprocess.DEVNULL,
+    )
+    os.close(terminal)
+    output = b""
+
+    def read_until(count: int, timeout: float = 30) -> None:
+        nonlocal output
+        deadline = time.monotonic() + timeout
+        while output.count(b"(checked at ") < count and time.monotonic() < deadline:
+            if select.select([controller], [], [], 0.1)[0]:
+                try:
+                    output += os.read(controller, 65536)
+                except OSError:
+                    break
+        assert output.count(b"(checked at ") >= count, output[-2000:]
+
+    try:
+        read_until(1)
+        attempt.write_text(MATMUL.solution)
+        read_until(2)
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=10)
+        finally:
+            if process.poll() is None:
+                process.kill()
+            os.close(controller)
+    runs = output.split(b"\x1b[H\x1b[2J")
+    assert len(runs) == 3 and runs[0] == b""  # each run starts on a cleared screen
+    assert b"0 of 15 checks passed" in runs[1] and b"all 15 checks passed" not in runs[1]
+    assert b"all 15 checks passed" in runs[2]

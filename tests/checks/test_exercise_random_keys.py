@@ -20,7 +20,7 @@ from tutor.store import Store
 
 KEYS = [
     "ctrl+s", "f5", "f2", "h", "f3", "ctrl+r", "y", "n", "escape", "tab", "shift+tab", "enter",
-    "x", "question_mark", "q", "backspace", "up", "down", "ctrl+z",
+    "x", "question_mark", "q", "backspace", "up", "down", "ctrl+z", "ctrl+down", "ctrl+up", "f4",
 ]
 
 

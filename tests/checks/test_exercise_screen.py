@@ -6,6 +6,7 @@ The checks run in real checking children, as in the app.
 from __future__ import annotations
 
 import asyncio
+import os
 
 from textual.widgets import Markdown, TextArea
 
@@ -21,6 +22,7 @@ from tutor.screens.solution import SolutionScreen
 from tutor.store import Store
 from tutor.widgets.check_results import CheckResults
 from tutor.widgets.exercise_card import ExerciseCard
+from tutor.widgets.key_footer import KeyFooter
 
 SIZE = (80, 24)
 MATMUL_SECTION = next(i for i, s in enumerate(LESSON.sections) if MATMUL in s.blocks)
@@ -120,7 +122,7 @@ async def test_typing_a_correct_matmul_passes_and_unlocks_the_solution():
         editor(screen).move_cursor((3, 0))
         for character in last_line + "\n":  # the heart of it, typed key by key
             await pilot.press("enter" if character == "\n" else character)
-        assert editor(screen).text == TYPED_SOLUTION
+        assert editor(screen).text == TYPED_SOLUTION + "    "  # the last enter keeps the line's indent
         await run_checks(pilot, "f5")
         assert "✓ all 15 checks passed" in results_text(screen)
         assert screen.unlocked
@@ -164,18 +166,48 @@ async def test_reset_asks_first_and_then_restores_the_starter():
         changed = editor(screen).text
         await asyncio.sleep(SAVE_DELAY + 0.2)
         assert app.store.exercise_code("maths_foundations", "matmul") == changed
-        await pilot.press("ctrl+r")
-        await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("n")
-        await pilot.pause()
-        assert app.screen is screen and editor(screen).text == changed
+        for keep in ("n", "enter", "escape"):
+            await pilot.press("ctrl+r")
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmScreen)
+            await pilot.press(keep)
+            await pilot.pause()
+            assert app.screen is screen and editor(screen).text == changed, keep
         await pilot.press("ctrl+r")
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
         assert editor(screen).text == MATMUL.starter
         assert app.store.exercise_code("maths_foundations", "matmul") == MATMUL.starter
+        assert app.store.replaced_code("maths_foundations", "matmul") == changed
+        assert "ctrl+z" in results_text(screen)
+        # the reset is one edit of the editor's: undo brings the learner's code back, and it is saved
+        assert editor(screen).has_focus
+        await pilot.press("ctrl+z")
+        await asyncio.sleep(SAVE_DELAY + 0.2)
+        await pilot.pause()
+        assert editor(screen).text == changed
+        assert app.store.exercise_code("maths_foundations", "matmul") == changed
+
+
+async def test_the_reset_question_and_its_keys_are_on_screen_at_the_smallest_size():
+    app = new_app()
+    async with app.run_test(size=(50, 12)) as pilot:
+        await open_matmul(app, pilot)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ConfirmScreen)
+        panel = dialog.query_one("#confirm-panel")
+        assert panel.region.width >= 40 and panel.region.height >= 6
+        shown = "\n".join(
+            "".join(segment.text for segment in strip) for strip in app.screen._compositor.render_strips()
+        )
+        assert "Replace your code with the starter code?" in " ".join(shown.split())
+        assert "ctrl+z" in shown
+        assert "y  reset to the starter code" in shown and "n  keep my code" in shown
+        footer = str(dialog.query_one(KeyFooter).render())
+        assert "Yes" in footer and "keep it" in footer and "Check" not in footer
 
 
 async def test_typing_is_saved_within_a_second_and_survives_a_restart(data_dir):
@@ -218,10 +250,45 @@ async def test_the_external_editor_fails_gently_without_a_terminal(monkeypatch):
     app = new_app()
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         screen = await open_matmul(app, pilot)
-        await pilot.press("ctrl+e")
+        await pilot.press("f4")
         await pilot.pause()
         assert app.screen is screen and editor(screen).text == MATMUL.starter
         assert any("cannot be opened here" in note.message for note in app._notifications)
+
+
+async def test_ctrl_e_is_the_editors_end_of_line_and_f4_opens_the_external_editor(monkeypatch):
+    monkeypatch.setenv("EDITOR", "true")
+    app = new_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await open_matmul(app, pilot)
+        editor(screen).move_cursor((0, 0))
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert editor(screen).cursor_location == (0, len("def matmul(A, B):"))
+        assert not app._notifications  # no editor was tried
+        assert "f4 $EDITOR" in str(screen.query_one(KeyFooter).render())
+
+
+async def test_with_neither_visual_nor_editor_set_f4_says_how_to_set_one_and_opens_nothing(
+    monkeypatch, tmp_path
+):
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.delenv("EDITOR", raising=False)
+    # a vi and a nano on the PATH, as on most machines: neither may be started
+    for name in ("vi", "nano"):
+        fake = tmp_path / name
+        fake.write_text("#!/bin/sh\nexit 0\n")
+        fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tmp_path}:{os.environ['PATH']}")
+    app = new_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await open_matmul(app, pilot)
+        await pilot.press("f4")
+        await pilot.pause()
+        assert app.screen is screen and editor(screen).text == MATMUL.starter
+        messages = [note.message for note in app._notifications]
+        assert len(messages) == 1 and "export EDITOR=nano" in messages[0], messages
+        assert "cannot be opened here" not in messages[0]  # no editor was even tried
 
 
 async def test_help_lists_the_exercise_keys():
@@ -234,4 +301,7 @@ async def test_help_lists_the_exercise_keys():
         keys = dict((description, key) for key, description in app.screen.keys)
         assert keys["Check"] == "^s f5"
         assert keys["Hint"] == "f2 h"
-        assert {"Reset", "$EDITOR", "Back"} <= set(keys)
+        assert {"Reset", "Back"} <= set(keys)
+        assert keys["Edit in your $VISUAL / $EDITOR; the checks run when you return"] == "f4"
+        assert keys["Scroll the exercise's task down (from the editor too)"] == "^↓"
+        assert keys["Scroll the exercise's task up"] == "^↑"

@@ -59,7 +59,7 @@ def test_a_learner_solves_matmul_in_tmux(tmp_path, editor_script):
         screen.wait_for("Hint 1 of 3")
         screen.type("# my notes")  # the editor has focus: typing goes in
         screen.wait_for("# my notes")
-        screen.keys("C-e")  # the script stands in for the learner's editor
+        screen.keys("F4")  # the script stands in for the learner's editor
         shown = screen.wait_for("✓ all 15 checks passed", timeout=30)
         assert "f3 Solution" in shown
         screen.keys("F3")

@@ -2,11 +2,17 @@
 
 Keys: ctrl+s or f5 checks the code (in a checking child process, see
 `tutor.checks`); f2 (or `h` away from the editor) shows the next hint;
-ctrl+r resets to the starter code after a confirmation; ctrl+e opens the code
-in $VISUAL or $EDITOR and checks it on return; f3 shows the reference
-solution once it is unlocked (checks passed, or every hint seen and one more
-failed check). escape leaves the editor (for the results), and from anywhere
-else goes back.
+ctrl+r resets to the starter code after a confirmation; f4 opens the code
+in $VISUAL or $EDITOR and checks it on return (with neither set it says how
+to set one: no editor is guessed); f3 shows the reference solution once it is
+unlocked (checks passed, or every hint seen and one more failed check).
+ctrl+down / ctrl+up scroll the task from anywhere (keys the editor leaves
+alone); while more of it is below, its last line says so. f1 shows help
+(`?` types in the editor). escape leaves the editor (for the results), and
+from anywhere else goes back.
+
+Until the first check of a visit the results take a line or two and the task
+gets the room; after it they share the space.
 
 The code is saved to the progress store as the learner types: at most
 SAVE_DELAY seconds after the first change that is not saved yet, so a crash
@@ -17,7 +23,6 @@ from __future__ import annotations
 
 import os
 import shlex
-import shutil
 import subprocess
 import tempfile
 from pathlib import Path
@@ -30,7 +35,7 @@ from textual.content import Content
 from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Header, Markdown, TextArea
+from textual.widgets import Header, Markdown, Static, TextArea
 
 from tutor.checks import progress
 from tutor.checks.report import CheckReport
@@ -46,7 +51,11 @@ SAVE_DELAY = 0.5
 WIDE = 110
 """From this many columns the task and results sit beside the editor."""
 
-FALLBACK_EDITORS = ("nano", "vi")
+NO_EDITOR = (
+    "f4 opens your code in $VISUAL or $EDITOR, and neither is set. "
+    "Quit (your code is saved), run `export EDITOR=nano` (or vim, emacs, `code -w`…) "
+    "and start the tutor again."
+)
 
 HINT_TIERS = {1: "a nudge", 2: "the method", 3: "nearly the answer"}
 
@@ -59,20 +68,20 @@ class ExerciseScreen(Screen[None]):
 
     DEFAULT_CSS = """
     ExerciseScreen #exercise-body { layout: vertical; height: 1fr; }
-    ExerciseScreen #task { height: 6; padding: 0 1; }
+    ExerciseScreen #task { height: auto; max-height: 50%; padding: 0 1; }
     ExerciseScreen #task Markdown { margin: 0; padding: 0; }
     ExerciseScreen #hints { height: auto; }
     ExerciseScreen #hints Markdown { margin: 1 0 0 0; }
     ExerciseScreen #editor { height: 1fr; min-height: 5; }
-    ExerciseScreen #results { height: 6; padding: 0 1; }
-    ExerciseScreen.-checked #task { height: 4; }
-    ExerciseScreen.-checked #results { height: 8; }
+    ExerciseScreen #results { height: auto; max-height: 3; padding: 0 1; }
+    ExerciseScreen.-checked #task { height: 5; }
+    ExerciseScreen.-checked #results { height: 7; max-height: 100%; }
     ExerciseScreen #task:focus, ExerciseScreen #results:focus { background-tint: $foreground 5%; }
     ExerciseScreen.-wide #exercise-body { layout: grid; grid-size: 2 2; grid-columns: 2fr 3fr; grid-rows: 1fr 1fr; }
-    ExerciseScreen.-wide #task, ExerciseScreen.-wide.-checked #task { height: 1fr; }
+    ExerciseScreen.-wide #task, ExerciseScreen.-wide.-checked #task { height: 1fr; max-height: 100%; }
     ExerciseScreen.-wide #editor { row-span: 2; height: 1fr; }
     ExerciseScreen.-wide #results, ExerciseScreen.-wide.-checked #results {
-        height: 1fr; border-top: solid $foreground 15%;
+        height: 1fr; max-height: 100%; border-top: solid $foreground 15%;
     }
     """
 
@@ -82,10 +91,13 @@ class ExerciseScreen(Screen[None]):
         Binding("f2", "hint", "Hint", priority=True),
         Binding("h", "hint", "Hint", show=False),
         Binding("ctrl+r", "reset", "Reset", priority=True),
-        Binding("ctrl+e", "external_editor", "$EDITOR", priority=True),
+        Binding("f4", "external_editor", "$EDITOR", priority=True),
         Binding("f3", "solution", "Solution", priority=True),
         Binding("escape", "leave_editor", "Results"),
         Binding("escape", "back", "Back"),
+        Binding("ctrl+down", "task_down", "Task ↓"),
+        Binding("ctrl+up", "task_up", "Task ↑", show=False),
+        Binding("f1", "app.help", "Help (? types in the editor)", show=False),
     ]
 
     def __init__(self, lesson: Lesson, exercise: Exercise, store: Store) -> None:
@@ -104,7 +116,8 @@ class ExerciseScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(icon="∑")
         with Container(id="exercise-body"):
-            with VerticalScroll(id="task"):
+            with TaskPane(id="task"):
+                yield Static("more ↓  ctrl+↓ scrolls", id="task-more", markup=False)
                 yield Markdown(self.exercise.task)
                 yield Vertical(id="hints")
             yield CodeEditor.code_editor(self._initial_code, language="python", id="editor")
@@ -187,6 +200,12 @@ class ExerciseScreen(Screen[None]):
         # this binding is there to show the key in the footer and in help.
         self.query_one(CheckResults).focus()
 
+    def action_task_down(self) -> None:
+        self.query_one(TaskPane).page(1)
+
+    def action_task_up(self) -> None:
+        self.query_one(TaskPane).page(-1)
+
     def action_back(self) -> None:
         self.save_code()
         self.dismiss()
@@ -228,12 +247,34 @@ class ExerciseScreen(Screen[None]):
 
         def reset(confirmed: bool | None) -> None:
             if confirmed:
-                self._set_code(self.exercise.starter)
-                self.query_one(CheckResults).show_text("Back to the starter code.")
+                self._reset_to_starter()
 
         self.app.push_screen(
-            ConfirmScreen("Replace your code with the starter code? Your version will be lost.", "reset"),
+            ConfirmScreen(
+                "Replace your code with the starter code?\n"
+                "Yours is kept: ctrl+z in the editor brings it back.",
+                yes="reset to the starter code",
+                no="keep my code",
+            ),
             callback=reset,
+        )
+
+    def _reset_to_starter(self) -> None:
+        """Put the starter code in the editor as one edit the editor can undo, and keep
+        the replaced code in the store, so a reset is never the end of the learner's work."""
+        editor = self.query_one("#editor", TextArea)
+        replaced = editor.text
+        if replaced == self.exercise.starter:
+            self.query_one(CheckResults).show_text("The code is already the starter code.")
+            return
+        self.store.save_replaced_code(self.lesson.id, self.exercise.id, replaced)
+        editor.replace(self.exercise.starter, editor.document.start, editor.document.end)
+        editor.move_cursor(editor.document.start)
+        editor.focus()
+        self._code = self.exercise.starter
+        self.save_code()
+        self.query_one(CheckResults).show_text(
+            "Back to the starter code. ctrl+z in the editor brings your code back."
         )
 
     def action_solution(self) -> None:
@@ -277,7 +318,7 @@ class ExerciseScreen(Screen[None]):
 
         command = _editor_command()
         if command is None:
-            self.notify("Set $EDITOR (or $VISUAL) to the editor you want ctrl+e to open.", severity="warning")
+            self.notify(NO_EDITOR, title="No editor set", severity="warning", timeout=10)
             return
         self.save_code()
         handle, name = tempfile.mkstemp(prefix=f"{self.exercise.id}-", suffix=".py", text=True)
@@ -303,12 +344,42 @@ class ExerciseScreen(Screen[None]):
 
 
 def _editor_command() -> list[str] | None:
-    """$VISUAL or $EDITOR split into words, else the first of FALLBACK_EDITORS installed."""
+    """$VISUAL or $EDITOR split into words; None when neither is set (no editor is guessed:
+    a newcomer dropped into vi cannot get out)."""
     for variable in ("VISUAL", "EDITOR"):
         value = os.environ.get(variable, "").strip()
         if value:
             return shlex.split(value)
-    for name in FALLBACK_EDITORS:
-        if shutil.which(name):
-            return [name]
     return None
+
+
+class TaskPane(VerticalScroll):
+    """The task and the hints seen so far. While more of it is below, its last line says
+    so (and how to scroll it from the editor): a thin scrollbar alone is easy to miss."""
+
+    DEFAULT_CSS = """
+    TaskPane > #task-more {
+        dock: bottom; height: 1; width: 100%; display: none;
+        text-align: right; color: $text-muted; background: $boost;
+    }
+    TaskPane.-more > #task-more { display: block; }
+    """
+
+    def page(self, direction: int) -> None:
+        """Scroll a page (less a line, to keep the place) down (1) or up (-1)."""
+        step = max(1, self.scrollable_content_region.height - 1)
+        self.scroll_relative(y=direction * step, animate=False)
+
+    @property
+    def more_below(self) -> bool:
+        return round(self.scroll_y) < self.max_scroll_y
+
+    def _show_more(self) -> None:
+        self.set_class(self.more_below, "-more")
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self._show_more()
+
+    def on_resize(self) -> None:
+        self._show_more()

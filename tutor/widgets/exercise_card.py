@@ -1,4 +1,8 @@
-"""An exercise as it sits in its section: a card with its status; `enter` opens the exercise."""
+"""An exercise as it sits in its section: a card with its status; `enter` opens the exercise.
+
+`enter` works once the card has focus (`tab` reaches it), so the card's last
+line says "tab, then enter" until it has, and "enter" while it has.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +17,11 @@ STATUS_STYLES = {
     "in progress": "bold $warning",
     "passed": "bold $success",
 }
+
+
+def how_to_open(focused: bool, what: str) -> str:
+    """The card's last line: the keys that `what` (open the exercise, start the quiz) takes now."""
+    return f"enter: {what}" if focused else f"tab, then enter: {what}"
 
 
 class ExerciseCard(Static, can_focus=True):
@@ -50,12 +59,14 @@ class ExerciseCard(Static, can_focus=True):
             Content("\n").join([
                 Content("Code it yourself; the tutor checks it."),
                 Content.assemble("Status: ", (self.status, STATUS_STYLES.get(self.status, ""))),
-                Content.styled("enter: open the exercise", "$text-muted"),
+                Content.styled(how_to_open(self.has_focus, "open the exercise"), "$text-muted"),
             ])
         )
 
-    def on_focus(self) -> None:
-        self.refresh_status()  # `tutor check` in another pane may have changed it
+    def watch_has_focus(self, has_focus: bool) -> None:
+        super().watch_has_focus(has_focus)
+        # the last line follows the focus; and `tutor check` in another pane may have changed the status
+        self.refresh_status()
 
     def action_open(self) -> None:
         from tutor.screens.exercise import ExerciseScreen

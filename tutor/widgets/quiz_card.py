@@ -1,4 +1,5 @@
-"""The quiz as it sits in its section: a card with the best score; `enter` opens the quiz."""
+"""The quiz as it sits in its section: a card with the best score; `enter` opens the quiz
+once the card has focus (the card says "tab, then enter" until it has)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from tutor.lesson.format import Lesson, Quiz
+from tutor.widgets.exercise_card import how_to_open
 
 
 class QuizCard(Static, can_focus=True):
@@ -48,9 +50,13 @@ class QuizCard(Static, can_focus=True):
             Content("\n").join([
                 Content(f"{len(self.quiz.questions)} questions on the whole lesson"),
                 score,
-                Content.styled("enter: start the quiz", "$text-muted"),
+                Content.styled(how_to_open(self.has_focus, "start the quiz"), "$text-muted"),
             ])
         )
+
+    def watch_has_focus(self, has_focus: bool) -> None:
+        super().watch_has_focus(has_focus)
+        self.refresh_score()  # the last line says which keys open the quiz now
 
     def action_open(self) -> None:
         from tutor.screens.quiz import QuizScreen
