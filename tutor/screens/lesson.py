@@ -51,12 +51,16 @@ class LessonScreen(Screen):
     redraws what changes."""
     sidebar_override: reactive[bool | None] = reactive(None, init=False, repaint=False)
     """None follows the width; True or False is the learner's choice with `s`."""
+    _sidebar_before_repl: bool | None = None
+    _sidebar_made_way = False
+    """The sidebar is hidden while the REPL pane is open; `_sidebar_before_repl` comes back after."""
 
     def __init__(self, lesson: Lesson, store: Store, index: int = 0) -> None:
         super().__init__()
         self.lesson = lesson
         self.store = store
         self._start = index
+        self._reading_restored = False
 
     def compose(self) -> ComposeResult:
         yield Header(icon="∑")
@@ -103,6 +107,11 @@ class LessonScreen(Screen):
 
     def _mark_position(self, index: int) -> None:
         section = self.lesson.sections[index]
+        if index == self._start and not self._reading_restored:
+            self._reading_restored = True
+            anchor = self._saved_reading(section.id)
+            if anchor is not None:
+                self.call_next(self.query_one(SectionView).go_to_anchor, anchor)
         self._show_sub_title(f"{index + 1}/{len(self.lesson.sections)} {section.title}")
         self.store.set_position(self.lesson.id, section.id)
         self.query_one(SectionList).show(self.lesson.sections, index, self.store.seen(self.lesson.id))
@@ -164,7 +173,32 @@ class LessonScreen(Screen):
     def action_toggle_sidebar(self) -> None:
         self.sidebar_override = not self.query_one(SectionList).display
 
+    # -- the reading place, kept across launches --------------------------------------------
+
+    @property
+    def _reading_key(self) -> str:
+        return f"reading/{self.lesson.id}"
+
+    def on_section_view_reading_moved(self, _message: SectionView.ReadingMoved) -> None:
+        if not self._reading_restored or self.index < 0:
+            return  # the saved place is not restored yet: do not overwrite it with the top
+        anchor = self.query_one(SectionView).reading_anchor()
+        if anchor is not None:
+            section = self.lesson.sections[self.index]
+            self.store.set_setting(self._reading_key, f"{section.id} {anchor[0]} {anchor[1]}")
+
+    def _saved_reading(self, section_id: str) -> tuple[int, int] | None:
+        """The block and row saved for `section_id`, if the learner was last reading there."""
+        saved = (self.store.setting(self._reading_key) or "").split()
+        if len(saved) != 3 or saved[0] != section_id or not (saved[1].isdigit() and saved[2].isdigit()):
+            return None
+        return int(saved[1]), int(saved[2])
+
     def watch_sidebar_override(self, shown: bool | None) -> None:
+        # The text rewraps to the new width: keep the block the learner was reading at the top
+        # (the layout has not run yet, so the anchor is where they were).
+        view = self.query_one(SectionView)
+        self.call_next(view.go_to_anchor, view.reading_anchor())
         sidebar = self.query_one(SectionList)
         sidebar.set_class(shown is True, "-shown")
         sidebar.set_class(shown is False, "-hidden")
@@ -175,6 +209,19 @@ class LessonScreen(Screen):
 
     def action_hide_repl(self) -> None:
         self.query_one(ReplDock).hide()
+
+    def on_repl_dock_toggled(self, event: ReplDock.Toggled) -> None:
+        """On a terminal too narrow for the sidebar, the content and the REPL pane together,
+        the sidebar makes way while the pane is open (`s` still shows it) and comes back as
+        it was when the pane is hidden."""
+        if event.shown and event.crowded:
+            if not self._sidebar_made_way:
+                self._sidebar_made_way = True
+                self._sidebar_before_repl = self.sidebar_override
+            self.sidebar_override = False
+        elif not event.shown and self._sidebar_made_way:
+            self._sidebar_made_way = False
+            self.sidebar_override = self._sidebar_before_repl
 
     async def action_repl_restart(self) -> None:
         await self.query_one(ReplDock).restart()

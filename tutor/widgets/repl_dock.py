@@ -4,7 +4,12 @@
 it, the :class:`~tutor.widgets.repl_pane.ReplPane` (imported and mounted then, so a
 lesson screen costs nothing for the REPL until it is used). Below :data:`BESIDE` terminal columns the
 pane goes under the content and each keeps at least :data:`MIN_ROWS` rows (on a terminal
-too short for that, 3); from :data:`BESIDE` columns on it stands to the right.
+too short for that, 3); from :data:`BESIDE` columns on it stands to the right, at least
+:data:`BESIDE_MIN_COLUMNS` wide, so a traceback's lines fit.
+
+When the pane is shown or hidden the dock says so (:class:`ReplDock.Toggled`): below
+:data:`ROOM_FOR_SIDEBAR` columns the lesson screen hides its sidebar while the pane is open,
+as the pane is the narrower for it.
 
 Messages that bubble up to it: a listing's "run this example" (the pane opens and runs
 it) and the pane's "back to the lesson" (focus returns to the content).
@@ -12,9 +17,11 @@ it) and the pane's "back to the lesson" (focus returns to the content).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual.containers import Container
+from textual.message import Message
 from textual.widget import Widget
 
 from tutor.lesson.format import Lesson
@@ -25,6 +32,12 @@ if TYPE_CHECKING:
 
 BESIDE = 120
 """Terminal columns from which the pane stands beside the content."""
+
+BESIDE_MIN_COLUMNS = 60
+"""The narrowest the pane is beside the content."""
+
+ROOM_FOR_SIDEBAR = 160
+"""Terminal columns from which the sidebar, the content and the pane all fit side by side."""
 
 MIN_ROWS = 8
 
@@ -49,7 +62,7 @@ class ReplDock(Container):
         &.-beside > ReplPane, &.-beside > ReplPane.-plotted {{
             height: 1fr;
             width: 45%;
-            min-width: 40;
+            min-width: {BESIDE_MIN_COLUMNS};
             border-top: none;
             border-left: tall $primary 60%;
             padding: 0 0 0 1;
@@ -57,6 +70,15 @@ class ReplDock(Container):
         &.-beside > ReplPane:focus-within {{ border-left: tall $accent; }}
     }}
     """
+
+    @dataclass
+    class Toggled(Message):
+        """The pane was shown (``shown``) or hidden; ``crowded``: the terminal is narrower
+        than :data:`ROOM_FOR_SIDEBAR` columns."""
+
+        dock: ReplDock
+        shown: bool
+        crowded: bool
 
     def __init__(self, lesson: Lesson, *children: Widget, id: str | None = None) -> None:
         super().__init__(*children, id=id)
@@ -74,12 +96,15 @@ class ReplDock(Container):
 
     async def open(self, *, focus: bool = True) -> ReplPane:
         """Show the pane (mounting it the first time) and, with ``focus``, put the cursor in it."""
+        was_shown = self.shown
         if self._pane is None:
             from tutor.widgets.repl_pane import ReplPane
 
             self._pane = ReplPane(self.app.repl, self.lesson, id="repl")  # type: ignore[attr-defined]
             await self.mount(self._pane)
         self._pane.remove_class("-hidden")
+        if not was_shown:
+            self._say_toggled(True)
         if focus:
             self._pane.focus_input()
         self.screen.refresh_bindings()
@@ -87,13 +112,17 @@ class ReplDock(Container):
 
     def hide(self) -> None:
         """Hide the pane (it keeps its transcript) and give focus back to the content."""
-        if self._pane is None:
+        if self._pane is None or not self.shown:
             return
         had_focus = self._pane.has_focus_within
         self._pane.add_class("-hidden")
+        self._say_toggled(False)
         if had_focus or self.screen.focused is None:
             self.focus_content()
         self.screen.refresh_bindings()
+
+    def _say_toggled(self, shown: bool) -> None:
+        self.post_message(self.Toggled(self, shown, crowded=self.app.size.width < ROOM_FOR_SIDEBAR))
 
     def focus_content(self) -> None:
         """Focus the section content (the first child)."""

@@ -12,7 +12,8 @@ input. ``ctrl+c`` interrupts a running cell, or discards the input at an idle pr
 :class:`ReplCompletions` is textual-autocomplete's dropdown, driven by tab instead of by
 typing: the pane asks the kernel for the names that complete the word at the cursor and
 offers them here when there are several; typing on narrows them, ``up``/``down`` choose,
-``tab``/``enter`` take one, ``escape`` closes the list. The list opens above the prompt.
+``tab``/``enter`` take one, ``escape`` closes the list. The list opens above the prompt,
+in a box of its own colour with a border, so it stands apart from the transcript under it.
 """
 
 from __future__ import annotations
@@ -168,7 +169,11 @@ class ReplCompletions(AutoComplete):
     """The names tab found for the word at the cursor, in a list that opens above the prompt."""
 
     DEFAULT_CSS = f"""
-    ReplCompletions {{ max-height: {MAX_ROWS}; }}
+    ReplCompletions {{
+        max-height: {MAX_ROWS + 2};
+        border: round $accent;
+        background: $panel;
+    }}
     """
 
     def __init__(self, target: ReplInput) -> None:
@@ -223,9 +228,11 @@ class ReplCompletions(AutoComplete):
     def _align_to_target(self) -> None:
         # The prompt is the pane's last line, often the screen's last but the footer, so
         # the list opens upward, over the transcript (textual-autocomplete opens it below).
+        # The border takes a row above and below and a column each side: the names stay
+        # where they were without it, starting a column left of the cursor.
         x, y = self.target.cursor_screen_offset
-        width = self.option_list.outer_size.width
-        height = min(self.option_list.option_count, MAX_ROWS)  # (its size lags a layout behind)
+        width = self.option_list.outer_size.width + 2
+        height = min(self.option_list.option_count, MAX_ROWS) + 2  # (its size lags a layout behind)
         area = self.screen.scrollable_content_region
         top = y - height if y - height >= area.y else y + 1
-        self.absolute_offset = Offset(max(area.x, min(x - 1, area.right - width)), top)
+        self.absolute_offset = Offset(max(area.x, min(x - 2, area.right - width)), top)

@@ -8,6 +8,13 @@ lines (a cell's output may be 2,000 lines at once) is written :data:`CHUNK_LINES
 time, one chunk per turn of the event loop, so keys are answered in between; everything
 written after it waits its turn, so the order is kept. Colours come from component
 classes, so they follow the theme and ``NO_COLOR``.
+
+RichLog keeps lines wrapped at the width they were written at, so the log keeps what it
+wrote (the last :data:`MAX_LINES` lines' worth) and writes it all again when its width
+changes: the terminal was resized, or the pane moved beside the content. Nothing is
+written while the log has no width yet (a pane still opening, or hidden): it waits for
+the layout that gives it one, so an example sent with ``e`` to a hidden pane is not
+wrapped ten columns wide.
 """
 
 from __future__ import annotations
@@ -49,6 +56,7 @@ class ReplLog(RichLog):
         background: transparent;
         scrollbar-size-vertical: 1;
         overflow-x: hidden;
+        scrollbar-gutter: stable;
         & > .repl-log--prompt { color: $text-muted; }
         & > .repl-log--stderr { color: $text-warning; }
         & > .repl-log--error { color: $text-error; }
@@ -68,6 +76,11 @@ class ReplLog(RichLog):
         self._backlog: deque[Text] = deque()
         self._turn_pending = False
         self._kept = kept
+        self._pieces: deque[tuple[Text, int]] = deque()
+        """What the log wrote or will write, with each piece's line count, oldest first."""
+        self._piece_lines = 0
+        self._written_width = 0
+        """The width the lines on show were wrapped at (0: none written yet)."""
 
     def on_mount(self) -> None:
         if self._kept:
@@ -129,6 +142,9 @@ class ReplLog(RichLog):
     def clear(self) -> ReplLog:
         self._partial = ""
         self._backlog.clear()
+        self._pieces.clear()
+        self._piece_lines = 0
+        self._written_width = 0
         self._turn_pending = False
         if self._kept is not None:
             self._kept.clear()
@@ -149,21 +165,51 @@ class ReplLog(RichLog):
         self._enqueue(*texts)
 
     def _enqueue(self, *texts: Text) -> None:
+        for text in texts:
+            lines = text.plain.count("\n") + 1
+            self._pieces.append((text, lines))
+            self._piece_lines += lines
+        while self._piece_lines > MAX_LINES and len(self._pieces) > 1:
+            self._piece_lines -= self._pieces.popleft()[1]
         self._backlog.extend(texts)
         if not self._turn_pending:
             self._write_some()
 
+    @property
+    def text_width(self) -> int:
+        """The columns a line may take now (0 while the log is not laid out or hidden)."""
+        return self.scrollable_content_region.width
+
+    def on_resize(self) -> None:
+        if not self._turn_pending:
+            self._write_some()
+
     def _write_some(self) -> None:
-        """Write up to :data:`CHUNK_LINES` lines, and leave the rest for the next turn."""
+        """Write up to :data:`CHUNK_LINES` lines, and leave the rest for the next turn.
+
+        With no width yet, nothing is written (the next resize writes it); at a width
+        other than the lines on show were wrapped at, everything is written again.
+        """
         self._turn_pending = False
+        width = self.text_width
+        if width <= 0:
+            return
+        if width != self._written_width and self._written_width:
+            self._rewrap()
+        self._written_width = width
         budget = CHUNK_LINES
         while self._backlog and budget > 0:
             text = self._backlog.popleft()
-            self.write(text)
+            self.write(text, width=width)
             budget -= text.plain.count("\n") + 1
         if self._backlog:
             self._turn_pending = True
             self.set_timer(TURN_SECONDS, self._write_some)
+
+    def _rewrap(self) -> None:
+        """Forget the lines written and write every kept piece again (at the width now)."""
+        RichLog.clear(self)
+        self._backlog = deque(text for text, _ in self._pieces)
 
     @property
     def writing(self) -> bool:

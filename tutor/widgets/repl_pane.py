@@ -11,7 +11,8 @@ again: at once when it died waiting for input, as the cell's result when it died
 Keys while the prompt has focus: ``enter`` runs a complete input (an incomplete one
 continues on a ``...`` line; a blank line ends a block), ``up``/``down`` walk the history,
 ``tab`` completes, ``ctrl+c`` interrupts the running cell or discards the input,
-``ctrl+l`` clears, ``pageup``/``pagedown`` scroll, ``escape`` goes back to the lesson.
+``ctrl+l`` clears, ``ctrl+g`` hides the plot (the next one shows it again),
+``pageup``/``pagedown`` scroll, ``escape`` goes back to the lesson.
 """
 
 from __future__ import annotations
@@ -88,6 +89,7 @@ class ReplPane(Vertical):
         Binding("up", "history(-1)", "Previous input", show=False),
         Binding("down", "history(1)", "Next input", show=False),
         Binding("ctrl+l", "clear", "Clear"),
+        Binding("ctrl+g", "hide_plot", "Hide plot", tooltip="Give the transcript the room (the next plot shows again)"),
         Binding("pageup", "scroll_log(-1)", "Scroll up", show=False),
         Binding("pagedown", "scroll_log(1)", "Scroll down", show=False),
     ]
@@ -348,6 +350,7 @@ class ReplPane(Vertical):
         if not self.has_class("-plotted"):
             self.add_class("-plotted")
             self.call_after_refresh(self.log_view.scroll_end, animate=False)
+            self.refresh_bindings()
 
     # -- the prompt ----------------------------------------------------------------------
 
@@ -404,6 +407,19 @@ class ReplPane(Vertical):
         self.log_view.clear()
         self.remove_class("-plotted")
         self.query_one("#repl-plot-area").remove_children()
+        self.refresh_bindings()
+
+    def action_hide_plot(self) -> None:
+        """Hide the plot area until the next plot (the transcript gets its rows back)."""
+        if self.has_class("-plotted"):
+            self.remove_class("-plotted")
+            self.call_after_refresh(self.log_view.scroll_end, animate=False)
+            self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "hide_plot":
+            return self.has_class("-plotted")
+        return True
 
     def action_scroll_log(self, direction: int) -> None:
         if direction < 0:
