@@ -1,4 +1,4 @@
-"""The lesson's eight exercises: task, starter code, reference solution and three hints each.
+"""The lesson's ten exercises: task, starter code, reference solution and three hints each.
 
 The sections place these blocks where their topic is taught. Their checks live
 in `exercise_checks` and run only in the checking child, so this module, like
@@ -104,7 +104,8 @@ Two functions.
 2. `grad_f(w, X, y)`: the gradient of the loss
    f(w) = ‖Xw − y‖² / n, written out by hand (n is the
    number of rows of X). It is checked against a
-   numerical gradient with `gradient_check`.
+   numerical gradient with `gradient_check`, so it
+   must not be one: no differencing, no `derivative`.
 """,
     starter='''\
 import numpy as np
@@ -149,7 +150,8 @@ NORMAL_EQUATION = Exercise(
     title="Exercise: the normal equation and R²",
     task="""\
 1. `normal_equation(X, y)`: the weights w that solve
-   XᵀX w = Xᵀy. Use `np.linalg.solve`, not an inverse.
+   XᵀX w = Xᵀy. Use `np.linalg.solve`: the checks read
+   your code, and `inv`, `pinv` or `lstsq` fail them.
 2. `r_squared(y, y_hat)`: 1 − SSE/SST, where SSE is the
    sum of (y − ŷ)² and SST the sum of (y − ȳ)².
 
@@ -375,4 +377,113 @@ def l2_norm(v):
     ),
 )
 
-ALL = (DOT, MATMUL, DERIVATIVE, NORMAL_EQUATION, GRADIENT_DESCENT, LOG_LIKELIHOOD, PCA, NORMS)
+BACKPROP = Exercise(
+    id="backprop",
+    title="Exercise: backpropagation through a sigmoid",
+    task="""\
+One neuron: z = w·x + b, p = σ(z) = 1 / (1 + e⁻ᶻ), and
+the squared-error loss L = (p − y)².
+
+Write `backprop(w, b, x, y)` that returns the pair
+`(dL/dw, dL/db)`, computed by hand with the chain rule:
+
+  dL/dw = dL/dp · dp/dz · dz/dw
+
+- w and x are 1-D arrays of the same length; b and y
+  are numbers.
+- dL/dw has the shape of w; dL/db is one number.
+
+The checks compare your gradient with a numerical one
+(`gradient_check`), so do not estimate it by nudging.
+""",
+    starter='''\
+import numpy as np
+
+
+def backprop(w, b, x, y):
+    """(dL/dw, dL/db) for L = (sigmoid(w . x + b) - y) ** 2."""
+    raise NotImplementedError
+''',
+    solution='''\
+import numpy as np
+
+
+def backprop(w, b, x, y):
+    """(dL/dw, dL/db) for L = (sigmoid(w . x + b) - y) ** 2."""
+    z = np.dot(w, x) + b
+    p = 1 / (1 + np.exp(-z))
+    dL_dp = 2 * (p - y)
+    dp_dz = p * (1 - p)
+    dL_dz = dL_dp * dp_dz
+    return dL_dz * np.asarray(x, dtype=float), dL_dz
+''',
+    checks=f"{CHECKS}:check_backprop",
+    function="backprop",
+    hints=(
+        "Run the neuron forward first and keep z and p. Then walk back one link "
+        "at a time: from L to p, from p to z, from z to w and b.",
+        "The three local slopes: dL/dp = 2(p − y); dp/dz = p(1 − p), the "
+        "sigmoid's slope written with its own output; dz/dw = x and dz/db = 1.",
+        "`dL_dz = 2 * (p - y) * p * (1 - p)`, then `return dL_dz * x, dL_dz`.",
+    ),
+)
+
+BINOMIAL = Exercise(
+    id="binomial",
+    title="Exercise: the Binomial pmf and cdf",
+    task="""\
+For X ~ Binomial(n, p), the number of successes in n
+independent tries that each succeed with probability p:
+
+1. `binomial_pmf(k, n, p)`: P(X = k), from the formula
+   C(n, k) pᵏ (1 − p)ⁿ⁻ᵏ, with `math.comb` for C(n, k).
+2. `binomial_cdf(k, n, p)`: P(X ≤ k), the pmf added up
+   from 0 to k.
+
+- k and n are whole numbers; a k below 0 or above n
+  is possible and has probability 0.
+- The checks compare with `scipy.stats.binom`.
+""",
+    starter='''\
+import math
+
+
+def binomial_pmf(k, n, p):
+    """P(X = k) for X ~ Binomial(n, p)."""
+    raise NotImplementedError
+
+
+def binomial_cdf(k, n, p):
+    """P(X <= k) for X ~ Binomial(n, p)."""
+    raise NotImplementedError
+''',
+    solution='''\
+import math
+
+
+def binomial_pmf(k, n, p):
+    """P(X = k) for X ~ Binomial(n, p)."""
+    if k < 0 or k > n:
+        return 0.0
+    return math.comb(n, k) * p**k * (1 - p) ** (n - k)
+
+
+def binomial_cdf(k, n, p):
+    """P(X <= k) for X ~ Binomial(n, p)."""
+    top = min(k, n)
+    return sum(binomial_pmf(j, n, p) for j in range(top + 1))
+''',
+    checks=f"{CHECKS}:check_binomial",
+    function="binomial_pmf",
+    hints=(
+        "The pmf has three factors: the number of ways to choose which k tries "
+        "succeed, the chance of k successes, the chance of n − k failures.",
+        "`math.comb(n, k)` counts the ways; `p ** k` and `(1 - p) ** (n - k)` are the "
+        "chances. Return 0 before any of that when k is outside 0…n. The cdf "
+        "calls the pmf for j = 0, 1, …, k.",
+        "`return math.comb(n, k) * p**k * (1 - p) ** (n - k)` and "
+        "`return sum(binomial_pmf(j, n, p) for j in range(min(k, n) + 1))`.",
+    ),
+)
+
+ALL = (DOT, MATMUL, DERIVATIVE, BACKPROP, NORMAL_EQUATION, GRADIENT_DESCENT, LOG_LIKELIHOOD, PCA, NORMS, BINOMIAL)

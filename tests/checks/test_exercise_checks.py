@@ -56,7 +56,7 @@ WRONG = {
         "import numpy as np\n\ndef normal_equation(X, y):\n    return np.linalg.solve(X.T @ X, X.T @ y)\n\n"
         "def r_squared(y, y_hat):\n    y, y_hat = np.asarray(y), np.asarray(y_hat)\n"
         "    return np.sum((y - y_hat) ** 2) / np.sum((y - y.mean()) ** 2)\n",
-        "off by",
+        "R² is 1 minus it",
     ),
     "gradient_descent": (
         "import numpy as np\n\ndef gradient_descent(X, y, lr, steps):\n    w = np.zeros(X.shape[1])\n"
@@ -75,7 +75,17 @@ WRONG = {
     "norms": (
         "import math\n\ndef l1_norm(v):\n    return sum(v)\n\ndef l2_norm(v):\n"
         "    return math.sqrt(sum(x * x for x in v))\n",
-        "off by",
+        "is abs() missing?",
+    ),
+    "backprop": (
+        "import numpy as np\n\ndef backprop(w, b, x, y):\n    p = 1 / (1 + np.exp(-(w @ x + b)))\n"
+        "    return 2 * (p - y) * x, 2 * (p - y)\n",
+        "the sigmoid's own slope is missing",
+    ),
+    "binomial": (
+        "def binomial_pmf(k, n, p):\n    return p**k * (1 - p) ** (n - k)\n\n"
+        "def binomial_cdf(k, n, p):\n    return sum(binomial_pmf(j, n, p) for j in range(k + 1))\n",
+        "C(n, k)",
     ),
 }
 
@@ -151,16 +161,18 @@ async def test_a_single_huge_allocation_is_a_memory_error(checker):
     assert report.failed[0].got == "MemoryError"
 
 
-async def test_inv_passes_but_is_told_why_solve_is_better(checker):
+async def test_inv_fails_and_is_told_why_solve_is_better(checker):
     code = EXERCISES["normal_equation"].solution.replace(
         "np.linalg.solve(X.T @ X, X.T @ y)", "np.linalg.inv(X.T @ X) @ X.T @ y"
     )
     assert "inv(" in code
     report = await checker.check(EXERCISES["normal_equation"], code)
-    assert report.passed
-    (note,) = report.notes
-    assert "np.linalg.solve" in note and "Hilbert" in note
-    assert "with solve" in note and "with inv" in note
+    assert not report.passed and report.notes == ()
+    (broken,) = report.failed
+    assert broken.reason.startswith("np.linalg.inv on line 7: the task asks you to solve")
+    assert "np.linalg.solve" in broken.reason and "Hilbert" in broken.reason
+    assert "with solve" in broken.reason and "with inv" in broken.reason
+    assert broken.got == "line 7: return np.linalg.inv(X.T @ X) @ X.T @ y"
 
 
 async def test_an_eigenvector_may_have_any_sign_or_length(checker):
@@ -184,10 +196,27 @@ async def test_the_matmul_error_must_name_both_shapes(checker):
     assert "should name" in failed[0].reason
 
 
-async def test_shortcuts_pass_with_a_note(checker):
+async def test_the_shortcut_the_task_rules_out_fails_and_names_its_line(checker):
     code = "import numpy as np\n\ndef dot(a, b):\n    if len(a) != len(b):\n        raise ValueError('no')\n    return np.dot(a, b)\n"
     report = await checker.check(EXERCISES["dot"], code)
-    assert report.passed and "write the arithmetic yourself" in report.notes[0]
+    assert not report.passed and report.notes == ()
+    (broken,) = report.failed
+    assert broken.reason.startswith("np.dot on line 6: the task asks for the loop itself")
+    assert broken.got == "line 6: return np.dot(a, b)"
+
+
+async def test_whole_array_arithmetic_passes_with_a_note_that_reads_well(checker):
+    code = "import numpy as np\n\ndef dot(a, b):\n    if len(a) != len(b):\n        raise ValueError('no')\n    return np.sum(np.multiply(a, b))\n"
+    report = await checker.check(EXERCISES["dot"], code)
+    assert report.passed
+    (note,) = report.notes
+    assert note.startswith("Your dot() leans on NumPy") and "pass either way" in note
+
+
+async def test_the_pass_either_way_note_is_left_out_of_a_failed_run(checker):
+    code = "import numpy as np\n\ndef dot(a, b):\n    return np.sum(np.multiply(a, b))\n"  # no ValueError
+    report = await checker.check(EXERCISES["dot"], code)
+    assert not report.passed and report.notes == ()
 
 
 async def test_a_gradient_missing_its_factor_two_is_named(checker):

@@ -54,6 +54,8 @@ class Case:
     is compared with `expected`: a number, or an array of its shape). With
     `raises`, the call must raise instead of returning. `shown` replaces the
     arguments in the report when they do not print well (functions, big data).
+    `explain` names the likely cause of an exception the function raised (a
+    singular XᵀX: a second bias column).
     """
 
     label: str
@@ -64,6 +66,8 @@ class Case:
     raises: Raises | None = None
     shown: str | None = None
     kwargs: dict = field(default_factory=dict)
+    explain: Callable[[BaseException], "str | None"] | None = None
+    """For an exception the learner's function raised: its likely cause, added to the reason."""
 
     def judgement(self) -> Judge:
         if self.judge is not None:
@@ -75,9 +79,29 @@ class Case:
 
 @dataclass(frozen=True)
 class Note:
-    """Advice for the learner that does not change whether the checks pass."""
+    """Advice for the learner that does not change whether the checks pass.
+
+    With `if_passed`, the note is only for a run that passed (it says "the
+    checks pass either way"): the harness leaves it out when any case failed.
+    """
 
     text: str
+    if_passed: bool = False
+
+
+@dataclass(frozen=True)
+class Broken:
+    """A rule of the task the code breaks, found by reading it (see `tutor.checks.rules`).
+
+    It becomes a failed case of `function` without calling anything: `got` is
+    the offending line and `reason` names the call and says why the rule is there.
+    """
+
+    label: str
+    function: str
+    expected: str
+    got: str
+    reason: str
 
 
 class Learner:

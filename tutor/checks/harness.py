@@ -27,7 +27,7 @@ from dataclasses import replace
 from types import TracebackType
 from typing import Any
 
-from tutor.checks.cases import Case, Learner, Note
+from tutor.checks.cases import Broken, Case, Learner, Note
 from tutor.checks.report import CaseResult, CheckReport
 from tutor.checks.timer import CheckTimeout, time_limit
 from tutor.checks.values import show, show_args, type_name
@@ -125,18 +125,24 @@ class Harness:
 
         learner = Learner(self.code, loaded)
         results: list[CaseResult] = []
-        notes: list[str] = []
+        notes: list[Note] = []
         try:
             for item in check(learner, np.random.default_rng(self.seed)):
                 if isinstance(item, Note):
-                    notes.append(item.text)
+                    notes.append(item)
+                elif isinstance(item, Broken):
+                    results.append(
+                        CaseResult(item.function, item.label, "your code", item.expected, item.got, False, item.reason)
+                    )
                 else:
                     results.append(self._run_case(item, loaded))
         except Exception as error:  # a bug in the lesson's checks, not in the learner's code
             return self._failure(
                 f"The checks themselves failed ({type(error).__name__}: {error}); this is not your fault."
             )
-        return CheckReport(self.exercise_id, cases=tuple(results), notes=tuple(notes))
+        failed = any(not result.passed for result in results)
+        kept = tuple(note.text for note in notes if not (note.if_passed and failed))
+        return CheckReport(self.exercise_id, cases=tuple(results), notes=kept)
 
     # -- loading the learner's code -------------------------------------------------------
 
@@ -223,7 +229,9 @@ class Harness:
             if case.raises is not None and isinstance(error, case.raises.kind):
                 reason = case.raises.judge(error)
                 return verdict(reason is None, f"{type(error).__name__}: {error}", reason or "")
-            return verdict(False, type(error).__name__, self._describe(error))
+            reason = self._describe(error)
+            cause = self._explain(case, error)
+            return verdict(False, type(error).__name__, f"{reason}: {cause}" if cause else reason)
         return self._judge(case, got, limit, verdict)
 
     def _judge(self, case: Case, got: Any, limit: float, verdict: Any) -> CaseResult:
@@ -241,6 +249,15 @@ class Harness:
         except Exception as error:
             reason = f"what it returned could not be checked ({type(error).__name__}: {error})"
         return verdict(reason is None, got_text, reason or "")
+
+    @staticmethod
+    def _explain(case: Case, error: BaseException) -> str | None:
+        if case.explain is None:
+            return None
+        try:
+            return case.explain(error)
+        except Exception:  # a bug in the lesson's advice must not hide the learner's error
+            return None
 
     # -- describing failures ----------------------------------------------------------------
 

@@ -87,6 +87,8 @@ def show(value: Any, limit: int = LIMIT) -> str:
         if _is_table(value):
             kind = "list" if isinstance(value, list) else "tuple"
             return shorten(f"{kind} {_array(value)}", limit)
+        if isinstance(value, tuple) and 0 < len(value) <= 4:  # a pair of results, such as (dL/dw, dL/db)
+            return shorten("(" + ", ".join(show(item, limit) for item in value) + ")", limit)
         if callable(value):
             return getattr(value, "__name__", type(value).__name__)
         return shorten(repr(value), limit)
