@@ -61,7 +61,7 @@ def test_a_malformed_number_says_what_is_expected(text):
 @pytest.mark.parametrize(
     "text, shape",
     [("(3, 3)", (3, 3)), ("3x3", (3, 3)), ("3 X 3", (3, 3)), ("3×3", (3, 3)), ("[3,3]", (3, 3)),
-     ("3, 3", (3, 3)), ("(3,)", (3,)), ("3", (3,)), ("(3)", (3,)), ("()", ()), ("2x3x4", (2, 3, 4)),
+     ("3, 3", (3, 3)), ("(3,)", (3,)), ("3", (3,)), ("[3]", (3,)), ("()", ()), ("2x3x4", (2, 3, 4)),
      ("(100, 2)", (100, 2)), ("3*3", (3, 3))],
 )
 def test_shapes_as_a_tuple_or_with_an_x(text, shape):
@@ -75,6 +75,25 @@ def test_a_malformed_shape_says_what_is_expected(text):
     with pytest.raises(MalformedAnswer) as raised:
         parse_shape(text)
     assert str(raised.value) == SHAPE_FORM
+
+
+@pytest.mark.parametrize("text, size", [("(5)", "5"), (" ( 3 ) ", "3"), ("(100)", "100")])
+def test_a_bare_number_in_parentheses_is_refused_because_python_reads_it_as_a_number(text, size):
+    """Pitfall 2: (5) is the int 5, not the tuple (5,). The answer is refused, not judged."""
+    assert eval(text) == int(size) and not isinstance(eval(text), tuple)  # what Python makes of it
+    with pytest.raises(MalformedAnswer) as raised:
+        parse_shape(text)
+    message = str(raised.value)
+    assert f"({size}) is just the number {size}" in message and f"({size},)" in message
+
+
+def test_a_bare_number_in_parentheses_is_not_counted_in_a_round():
+    one_axis = Shape(id="g", prompt="?", answer=(5,), explanation="")
+    round_ = QuizRound((one_axis,))
+    with pytest.raises(MalformedAnswer, match=r"\(5\) is just the number 5"):
+        round_.answer("(5)")
+    assert round_.verdicts == {} and round_.position == 0  # not counted, not wrong
+    assert round_.answer("(5,)").correct and round_.score == 1
 
 
 @given(st.lists(st.integers(min_value=0, max_value=10_000), max_size=5))

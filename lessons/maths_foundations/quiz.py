@@ -17,7 +17,8 @@ QUESTIONS = (
         tolerance=0,
         explanation=(
             "Multiply entry by entry and add: 2·4 + (−1)·0 + 3·5 = 8 + 0 + 15 = 23. "
-            "The result is one number, a scalar, not a vector."
+            "It is tempting to stop at the entry-by-entry products (8, 0, 15), which is what "
+            "a * b gives in NumPy; the dot product goes on to add them, so it is one number."
         ),
     ),
     Choice(
@@ -27,8 +28,9 @@ QUESTIONS = (
         options=("1", "−1", "0", "It depends on how long they are"),
         answer=2,
         explanation=(
-            "cos θ = a·b / (‖a‖ ‖b‖), and at 90° the dot product a·b is 0. Dividing by "
-            "the lengths removes size, so the similarity is 0 for any lengths."
+            "cos θ = a·b / (‖a‖ ‖b‖), and at 90° the dot product a·b is 0, so the similarity is 0. "
+            "\"It depends on how long they are\" is the tempting answer, but dividing by "
+            "‖a‖ ‖b‖ is exactly what removes the lengths. −1 belongs to opposite directions."
         ),
     ),
     # -- matrices and matrix multiplication ----------------------------------------
@@ -39,8 +41,8 @@ QUESTIONS = (
         answer=(4, 5),
         explanation=(
             "The inner sizes (2 and 2) must agree and then disappear; the outer ones stay: "
-            "(4, 2) @ (2, 5) → (4, 5). Each of the 20 entries is a row of A dotted with a "
-            "column of B."
+            "(4, 2) @ (2, 5) → (4, 5). (2, 2) is the tempting slip of keeping the inner sizes, "
+            "but those are the ones each dot product sums over."
         ),
     ),
     Choice(
@@ -50,8 +52,9 @@ QUESTIONS = (
         options=("P @ Q", "Q @ P", "P @ Q.T", "None of them"),
         answer=2,
         explanation=(
-            "Q.T has shape (3, 2), so P @ Q.T is (2, 3) @ (3, 2) → (2, 2). P @ Q and Q @ P "
-            "both try to pair 3 columns with 2 rows and raise a ValueError."
+            "Q.T has shape (3, 2), so P @ Q.T is (2, 3) @ (3, 2) → (2, 2). P @ Q is tempting "
+            "because the shapes are equal, but equal shapes are what the entry-wise P * Q needs; "
+            "@ pairs P's 3 columns with Q's 2 rows and raises a ValueError."
         ),
     ),
     Shape(
@@ -64,10 +67,11 @@ QUESTIONS = (
         answer=(8, 4),
         explanation=(
             "X is (8, 3) and W.T is (3, 4), so the product is (8, 4): one row per example, "
-            "one column per unit. The bias b, shape (4,), is broadcast down the rows."
+            "one column per unit, and b, shape (4,), is broadcast down the rows. (4, 8) is "
+            "tempting but is the shape of W @ X.T, with the examples in columns."
         ),
     ),
-    # -- eigenvalues and the SVD -----------------------------------------------------
+    # -- eigenvalues, the determinant and the SVD ------------------------------------------
     Numeric(
         id="eigenvalue",
         section="eigen",
@@ -76,7 +80,44 @@ QUESTIONS = (
         tolerance=0,
         explanation=(
             "M v = (2·1 + 1·(−1), 1·1 + 2·(−1)) = (1, −1), which is v itself: the direction "
-            "is kept and the stretch factor is λ = 1. (The other eigenvector, (1, 1), gets 3.)"
+            "is kept and the stretch factor is λ = 1. 3 is tempting, but it belongs to the "
+            "other eigenvector, (1, 1); and −1 would mean v came back reversed, which it does not."
+        ),
+    ),
+    Numeric(
+        id="determinant_area",
+        section="eigen",
+        prompt=(
+            "M = [[2, 1], [1, 3]] maps the unit square to a parallelogram. "
+            "What is the area of that parallelogram?"
+        ),
+        answer=5,
+        tolerance=1e-9,
+        explanation=(
+            "The area factor is |det M| = |2·3 − 1·1| = 5, and the unit square has area 1. "
+            "6, the product of the diagonal, is tempting: it is right for a diagonal matrix, "
+            "but the off-diagonal 1s shear the square and take 1·1 back."
+        ),
+    ),
+    Choice(
+        id="singular_gram",
+        section="eigen",
+        prompt=(
+            "In a regression, one column of X is another column times 100 (one area in m², "
+            "again in dm²). What is det(XᵀX), and what follows?"
+        ),
+        options=(
+            "Very large, so the fit is extra precise",
+            "1, since the two columns carry the same information",
+            "Negative, since the copy flips the orientation",
+            "0, so many weight vectors fit equally well",
+        ),
+        answer=3,
+        explanation=(
+            "Some w ≠ 0 gives Xw = 0 (100 of the m² weight, −1 of the dm² one), so XᵀX "
+            "squashes that direction flat: det(XᵀX) = 0 and w plus any multiple of it makes "
+            "the same predictions. \"Very large\" is tempting because the numbers are big, "
+            "but a copied column adds no area at all; and det(XᵀX) is never negative."
         ),
     ),
     Choice(
@@ -92,8 +133,8 @@ QUESTIONS = (
         answer=1,
         explanation=(
             "Each eigenvalue of the covariance matrix is the variance of the data along its "
-            "eigenvector, so the largest one marks the direction of greatest spread. Sort "
-            "first: eigh returns eigenvalues in ascending order."
+            "eigenvector, so the largest marks the direction of greatest spread. The smallest "
+            "is tempting because eigh lists it first (ascending order): sort before you pick."
         ),
     ),
     Shape(
@@ -103,7 +144,23 @@ QUESTIONS = (
         answer=(6, 6),
         explanation=(
             "U is square with one column per row of M: (6, 6). V is (4, 4), and Σ has M's own "
-            "shape (6, 4) with the singular values on its diagonal."
+            "shape (6, 4). (6, 4) is tempting: that is U in the reduced SVD "
+            "(full_matrices=False), which drops the columns Σ's zero rows would multiply."
+        ),
+    ),
+    Numeric(
+        id="rank_k_storage",
+        section="eigen",
+        prompt=(
+            "A 100 × 80 picture is stored as its rank-5 SVD approximation: 5 columns of U, "
+            "5 singular values and 5 rows of Vᵀ. How many numbers is that?"
+        ),
+        answer=905,
+        tolerance=0,
+        explanation=(
+            "k(m + n + 1) = 5 · (100 + 80 + 1) = 905, about a ninth of the 8,000 pixels. "
+            "The tempting 40,000 treats each of the 5 layers as a full 100 × 80 image; but a "
+            "layer σ u vᵀ is stored as its two vectors and one number, which is the saving."
         ),
     ),
     # -- derivatives and gradients ------------------------------------------------------
@@ -114,8 +171,20 @@ QUESTIONS = (
         answer=12,
         tolerance=1e-6,
         explanation=(
-            "f′(x) = 3x², so f′(2) = 3·4 = 12. Check it numerically: "
-            "(f(2.001) − f(1.999)) / 0.002 ≈ 12.000001."
+            "f′(x) = 3x², so f′(2) = 3·4 = 12. 8 is tempting but is f(2), the height of the "
+            "curve, not its slope. Check numerically: (f(2.001) − f(1.999)) / 0.002 ≈ 12.000001."
+        ),
+    ),
+    Numeric(
+        id="central_difference",
+        section="derivatives",
+        prompt="f(x) = x³. What does the central difference (f(1 + h) − f(1 − h)) / 2h give for h = 0.1?",
+        answer=3.01,
+        tolerance=1e-6,
+        explanation=(
+            "(1.331 − 0.729) / 0.2 = 0.602 / 0.2 = 3.01. The true slope is 3, and the error, "
+            "0.01, is h², as the central difference promises. Dividing by h instead of 2h is "
+            "the tempting slip: it gives 6.02, twice the slope."
         ),
     ),
     Choice(
@@ -123,15 +192,32 @@ QUESTIONS = (
         section="derivatives",
         prompt="Gradient descent steps w ← w − η ∇L(w). Why subtract the gradient?",
         options=(
-            "To keep the weights small",
-            "Because the learning rate η is negative",
-            "Because the gradient is always positive",
+            "The gradient points downhill, and subtracting keeps the step short and safe",
+            "Subtracting pulls every weight towards 0, and smaller weights mean a lower loss",
             "The gradient points uphill, so the step goes the other way",
+            "Either sign works: adding it also reaches the minimum if η is small",
         ),
-        answer=3,
+        answer=2,
         explanation=(
-            "∇L points in the direction in which L grows fastest. Stepping against it lowers "
-            "the loss, at least for a small enough η."
+            "∇L points where L grows fastest, uphill; stepping against it lowers the loss, at "
+            "least for a small enough η. \"Towards 0\" is tempting but describes a penalty such "
+            "as Ridge: at w = 0 the example of section 5 steps away from 0, towards (3, −1). "
+            "Adding the gradient climbs: for a small η every such step raises L."
+        ),
+    ),
+    Numeric(
+        id="chain_rule",
+        section="derivatives",
+        prompt=(
+            "L = (p − y)², p = σ(z), z = w·x + b. For one example p = 0.5, y = 1 and x₁ = 4. "
+            "What is ∂L/∂w₁?"
+        ),
+        answer=-1,
+        tolerance=1e-9,
+        explanation=(
+            "Chain the local slopes: dL/dp = 2(p − y) = −1, dp/dz = p(1 − p) = 0.25 and "
+            "∂z/∂w₁ = x₁ = 4, so ∂L/∂w₁ = −1 · 0.25 · 4 = −1. The tempting −4 skips the "
+            "sigmoid's own slope p(1 − p); every link of the chain contributes a factor."
         ),
     ),
     Shape(
@@ -144,7 +230,8 @@ QUESTIONS = (
         answer=(5,),
         explanation=(
             "The gradient has one partial derivative per weight, so it has w's own shape, "
-            "(5,). That is what lets the update w − η∇L(w) work entry by entry."
+            "(5,), and w − η∇L(w) works entry by entry. () is tempting because L is a single "
+            "number, but that number is the loss, not its slope in five directions."
         ),
     ),
     # -- probability distributions ---------------------------------------------------------
@@ -157,7 +244,10 @@ QUESTIONS = (
         ),
         answer=3,
         tolerance=1e-9,
-        explanation="X is Binomial(10, 0.3), whose mean is np = 10 × 0.3 = 3.",
+        explanation=(
+            "X is Binomial(10, 0.3), whose mean is np = 10 × 0.3 = 3. 2.1 is tempting if "
+            "you remember np(1 − p), but that is the variance."
+        ),
     ),
     Choice(
         id="logistic_bernoulli",
@@ -169,8 +259,9 @@ QUESTIONS = (
         options=("Normal", "Bernoulli", "Uniform", "Binomial with n = 100"),
         answer=1,
         explanation=(
-            "A single yes/no label is one Bernoulli trial: 1 with probability p, 0 otherwise. "
-            "Binary cross-entropy is minus the log of that Bernoulli probability."
+            "A single yes/no label is one Bernoulli trial: 1 with probability p, 0 otherwise, "
+            "and binary cross-entropy is minus the log of that probability. Binomial is "
+            "tempting, but it counts successes over many trials; one label is one trial."
         ),
     ),
     Numeric(
@@ -183,11 +274,12 @@ QUESTIONS = (
         answer=1 / 12,
         tolerance=5e-4,
         explanation=(
-            "Var = (b − a)² / 12 = 1/12 ≈ 0.0833. A hundred thousand uniform draws give a "
-            "sample variance within a few ten-thousandths of it."
+            "Var = (b − a)² / 12 = 1/12 ≈ 0.0833; a hundred thousand draws give a sample "
+            "variance within a few ten-thousandths of it. 1/2 is tempting, but it is the mean, "
+            "the centre of the draws, not their spread."
         ),
     ),
-    # -- the normal equation and R² ----------------------------------------------------------
+    # -- the normal equation, the projection and R² ----------------------------------------------------------
     Shape(
         id="normal_matrix_shape",
         section="regression",
@@ -198,7 +290,26 @@ QUESTIONS = (
         answer=(3, 3),
         explanation=(
             "Xᵀ is (3, 100) and X is (100, 3), so XᵀX is (3, 3): one row and column per "
-            "weight, however many examples there are. That is why solving it is cheap."
+            "weight, however many examples there are, which is why solving it is cheap. "
+            "(100, 100) is tempting, but that is X Xᵀ, one entry per pair of examples."
+        ),
+    ),
+    Choice(
+        id="least_squares_projection",
+        section="regression",
+        prompt="Least squares picks w so that ŷ = Xw is as close to y as it can be. What is true of the residual r = y − ŷ?",
+        options=(
+            "It is perpendicular to every column of X: Xᵀr = 0",
+            "It is perpendicular to y itself: y·r = 0",
+            "Each entry rᵢ is as small as it can be",
+            "It is 0 whenever the model is a good one",
+        ),
+        answer=0,
+        explanation=(
+            "ŷ is the point of X's column space nearest y, found by dropping a perpendicular, "
+            "so r is at right angles to every column: Xᵀ(y − Xw) = 0, the normal equations. "
+            "y·r = 0 is tempting, but the right angle is between r and ŷ; y is the long side "
+            "of the triangle, and y·r = ‖r‖² > 0 unless the fit is perfect."
         ),
     ),
     Numeric(
@@ -208,7 +319,8 @@ QUESTIONS = (
         answer=0.75,
         tolerance=1e-6,
         explanation=(
-            "R² = 1 − SSE/SST = 1 − 20/80 = 0.75: the line accounts for three quarters of the variance."
+            "R² = 1 − SSE/SST = 1 − 20/80 = 0.75: the line accounts for three quarters of the "
+            "variance. 0.25 is tempting, but SSE/SST is the share the line leaves unexplained."
         ),
     ),
     Choice(
@@ -224,24 +336,31 @@ QUESTIONS = (
         answer=0,
         explanation=(
             "R² < 0 means SSE > SST: the model's squared errors exceed those of the constant "
-            "prediction ȳ. On data the model was not fitted to, that can happen."
+            "prediction ȳ. \"R² cannot be negative\" is tempting because of the square in its "
+            "name, but R² = 1 − SSE/SST is no square, and on data the model was not fitted "
+            "to, SSE can exceed SST."
         ),
     ),
     # -- the pitfalls ------------------------------------------------------------------------------
     Choice(
         id="solve_not_inv",
         section="pitfalls",
-        prompt="You need x with A x = b. Which line should you write?",
+        prompt=(
+            "A is square and invertible but badly conditioned (cond ≈ 10¹⁰). "
+            "You need x with A x = b. Which line should you write?"
+        ),
         options=(
             "x = np.linalg.inv(A) @ b",
+            "x = np.linalg.pinv(A) @ b",
+            "x = np.linalg.solve(A.T @ A, A.T @ b)",
             "x = np.linalg.solve(A, b)",
-            "x = b / A",
-            "x = A.T @ b",
         ),
-        answer=1,
+        answer=3,
         explanation=(
-            "solve factorises A once and solves directly: less work and far smaller "
-            "residuals than forming the inverse, above all when A is nearly singular."
+            "solve factorises A once and solves directly: less work, and a residual far "
+            "smaller than through an inverse. inv(A) @ b is tempting because it is the "
+            "formula A⁻¹b as written, but the inverse adds its own rounding error; pinv "
+            "forms an inverse too, by a costlier SVD; and AᵀA squares cond to 10²⁰."
         ),
     ),
     Shape(
@@ -251,26 +370,71 @@ QUESTIONS = (
         answer=(3, 3),
         explanation=(
             "v is (3,) and col is (3, 1); broadcasting stretches both to (3, 3) with no "
-            "error. Compare y_hat.shape with y.shape before computing a loss."
+            "error. (3,) is tempting, since both hold the same three numbers, but NumPy pairs "
+            "every entry of col with every entry of v. Compare shapes before computing a loss."
+        ),
+    ),
+    Choice(
+        id="feature_scaling",
+        section="pitfalls",
+        prompt=(
+            "Features: floor area (about 2,000) and a ratio (about 0.3). Gradient descent on "
+            "them crawls. What is the best fix?"
+        ),
+        options=(
+            "Standardise each feature: subtract its mean, divide by its std",
+            "Raise the learning rate until the ratio's weight moves",
+            "Drop the ratio: values that small cannot matter",
+            "Lower the learning rate, so no step overshoots",
+        ),
+        answer=0,
+        explanation=(
+            "On raw features the loss is a long, narrow valley, and the area's steep direction "
+            "caps the learning rate. Raising it is the tempting fix, but any rate that moves "
+            "the ratio's weight makes the area's weight diverge. After z = (x − μ)/σ the valley "
+            "is round and an ordinary rate works. A small value is not a small effect."
         ),
     ),
     Choice(
         id="log_space",
         section="pitfalls",
         prompt=(
-            "The likelihood of 2,000 examples, a product of probabilities, prints 0.0. "
-            "What should you compute instead?"
+            "p holds the probabilities of 2,000 examples, and np.prod(p) prints 0.0. "
+            "What should you compute and maximise instead?"
         ),
         options=(
-            "The product in float32",
-            "The product of the square roots",
-            "The sum of the log-probabilities",
-            "The largest probability only",
+            "np.log(np.prod(p))",
+            "np.prod(np.log(p))",
+            "np.exp(np.sum(np.log(p)))",
+            "np.sum(np.log(p))",
         ),
-        answer=2,
+        answer=3,
         explanation=(
-            "The true product is far below the smallest positive float and underflows. "
-            "log(p₁p₂…pₙ) = Σ log pᵢ is an ordinary, well-scaled sum."
+            "log(p₁p₂…pₙ) = Σ log pᵢ, an ordinary, well-scaled sum. np.log(np.prod(p)) is "
+            "tempting, but it takes the log too late: the product has already underflowed to "
+            "0.0, and log(0) is −∞. np.exp of the sum rebuilds the same 0.0, and a product of "
+            "logs is not the log of a product."
+        ),
+    ),
+    Choice(
+        id="correlation_causation",
+        section="pitfalls",
+        prompt=(
+            "Over 1,000 fires, the number of firefighters sent and the damage done correlate "
+            "at 0.92. What can you conclude?"
+        ),
+        options=(
+            "Sending fewer firefighters would reduce the damage",
+            "Crew size predicts damage, but this data cannot say it causes it",
+            "0.92 is too high for chance, so one must cause the other",
+            "Nothing: below 1, a correlation carries no information",
+        ),
+        answer=1,
+        explanation=(
+            "A bigger fire brings both more firefighters and more damage; hold fire size fixed "
+            "and the correlation falls to about −0.02. \"Too high for chance\" is tempting, "
+            "and right that it is no coincidence, but a common cause explains it, not one "
+            "causing the other. Only an experiment or the mechanism settles causation."
         ),
     ),
     # -- what to try next ----------------------------------------------------------------------------
@@ -280,7 +444,10 @@ QUESTIONS = (
         prompt="What is the L1 norm ‖w‖₁ of w = (3, −4)?",
         answer=7,
         tolerance=0,
-        explanation="‖w‖₁ = |3| + |−4| = 7. Its L2 norm, the ordinary length, is √(9 + 16) = 5.",
+        explanation=(
+            "‖w‖₁ = |3| + |−4| = 7. −1 is the tempting slip of forgetting the absolute values, "
+            "and 5 is the L2 norm, the ordinary length √(9 + 16)."
+        ),
     ),
     Choice(
         id="lasso_zeros",
@@ -290,7 +457,23 @@ QUESTIONS = (
         answer=1,
         explanation=(
             "The L1 penalty (Lasso) pushes small weights all the way to zero, so it selects "
-            "features. Ridge shrinks every weight towards zero without removing any."
+            "features. Ridge is tempting because it shrinks every weight, but its pull "
+            "weakens as a weight nears 0, so weights get small without reaching 0."
+        ),
+    ),
+    Numeric(
+        id="covariance_entry",
+        section="next_steps",
+        prompt=(
+            "Centred data, n = 3 examples: feature a = (1, 0, −1), feature b = (2, 0, −2). "
+            "With C = X_cᵀX_c / (n − 1), what is C[0, 1]?"
+        ),
+        answer=2,
+        tolerance=1e-9,
+        explanation=(
+            "C[0, 1] = Σ aᵢbᵢ / (n − 1) = (2 + 0 + 2) / 2 = 2, and C[1, 0] is the same: C is "
+            "symmetric. The diagonal holds the variances, C[0, 0] = 1 and C[1, 1] = 4. "
+            "Dividing by n is the tempting slip: 4/3 is np.cov(..., bias=True), not the formula."
         ),
     ),
 )

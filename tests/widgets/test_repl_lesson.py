@@ -3,8 +3,11 @@ examples sent with ``e``, and "REPL: restart" in the command palette."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from tests.widgets.conftest import ready, run, transcript, wait_until
 from tutor.app import TutorApp
+from tutor.lesson.format import Example
 from tutor.lesson.registry import discover
 from tutor.screens.lesson import LessonScreen
 from tutor.store import Store
@@ -101,33 +104,48 @@ async def test_the_footer_key_hides_the_pane() -> None:
         assert (await run(pilot, pane, "kept + 1"))[-1] == "42"  # same namespace
 
 
+SETUP = "import numpy as np\nheights = np.array([1.62, 1.75, 1.80])\n"
+SHOWN = "# uses heights from above\nprint(round(float(heights.mean()), 2))"
+
+
+def app_with_a_listing_that_has_a_setup() -> tuple[TutorApp, Example]:
+    """The first lesson with one more listing in section 7, whose code needs a hidden setup.
+
+    The lesson's own listings all run alone (nothing is hidden from the learner), but the
+    format allows a setup, and `e` must run it first.
+    """
+    catalogue = discover()
+    entry = catalogue.get(LESSON)
+    listing = Example(code=SHOWN, output="1.72\n", setup=SETUP, title="Uses a setup")
+    sections = list(entry.lesson.sections)
+    sections[6] = replace(sections[6], blocks=(listing, *sections[6].blocks))
+    lesson = replace(entry.lesson, sections=tuple(sections))
+    entries = tuple(replace(item, lesson=lesson) if item.id == LESSON else item for item in catalogue.entries)
+    return TutorApp(catalogue=replace(catalogue, entries=entries), store=Store.open(), start=(LESSON, 6)), listing
+
+
 async def test_e_on_a_listing_runs_the_example_with_its_setup() -> None:
-    app = lesson_app(section=6)  # the regression section: its second example has a setup
+    app, example = app_with_a_listing_that_has_a_setup()
     async with app.run_test(size=(80, 24)) as pilot:
         view = app.screen.query_one(SectionView)
         # The blocks below the fold are mounted a moment after the section's first frame.
         await wait_until(pilot, lambda: view.current is not None and view.current.complete, what="whole section")
-        listings = list(view.current.query(CodeListing))
         await pilot.press("tab")
-        assert listings[0].has_focus and "e Run in REPL" in footer(app), f"focused: {app.focused}"
-        target = next(listing for listing in listings if listing.example.setup)
-        for _ in range(10):  # tab on, past any figure in between
-            if target.has_focus:
-                break
-            await pilot.press("tab")
-        assert target.has_focus
+        target = app.focused
+        assert isinstance(target, CodeListing) and target.example == example, f"focused: {target}"
+        assert "e Run in REPL" in footer(app)
         await pilot.press("e")
         pane = app.screen.query_one(ReplPane)
         await wait_until(pilot, lambda: len(pane.results) == 2 and not pane.busy, what="the example to run")
         text = "\n".join(transcript(pane))
-        assert "(the example's setup ran first: 9 lines)" in text
-        assert pane.results[-1].stdout == target.example.output
-        assert ">>> # uses X, area, price, n and w from above" in text
+        assert "(the example's setup ran first: 2 lines)" in text
+        assert pane.results[-1].stdout == example.output
+        assert ">>> # uses heights from above" in text
         assert target.has_focus  # the learner keeps reading
         await pilot.press("escape")
         assert app.screen.query_one(SectionView).has_focus
         await pilot.press("r", "up")
-        assert pane.prompt_input.pending[0] == "# uses X, area, price, n and w from above"
+        assert pane.prompt_input.pending[0] == "# uses heights from above"
 
 
 async def test_the_command_palette_restarts_the_repl() -> None:

@@ -20,6 +20,14 @@ LETTERS = "abcdefghij"
 NUMBER_FORM = "Type a number, such as 32, -0.5, 2.5e-3 or 1/12."
 SHAPE_FORM = "Type a shape, such as (3, 3) or 3x3; one axis is (3,)."
 
+
+def bare_parentheses(size: str) -> str:
+    """Why ``(5)`` is not read as a shape: in Python it is the number 5."""
+    return (
+        f"In Python ({size}) is just the number {size}: parentheses alone make no tuple. "
+        f"A shape with one axis needs the comma: ({size},)."
+    )
+
 SHOWN_TOLERANCE = 1e-4
 """A tolerance at least this big is shown with the right answer; a smaller one is only rounding."""
 
@@ -86,12 +94,19 @@ def parse_number(text: str) -> float:
 
 
 def parse_shape(text: str) -> tuple[int, ...]:
-    """A shape from ``(3, 3)``, ``[3, 3]``, ``3x3``, ``3 × 3``, ``(3,)``, ``3`` or ``()``."""
+    """A shape from ``(3, 3)``, ``[3, 3]``, ``3x3``, ``3 × 3``, ``(3,)``, ``3`` or ``()``.
+
+    ``(3)`` is refused: in Python it is the number 3, not a tuple, which is the
+    very confusion the lesson warns about, so the message says so.
+    """
     cleaned = text.strip()
     if cleaned[:1] in _BRACKETS:
         if not cleaned.endswith(_BRACKETS[cleaned[0]]):
             raise MalformedAnswer(SHAPE_FORM)
-        cleaned = cleaned[1:-1].strip()
+        inside = cleaned[1:-1].strip()
+        if cleaned[0] == "(" and inside.isdigit() and inside.isascii():
+            raise MalformedAnswer(bare_parentheses(inside))  # (5) is 5, not (5,): pitfall 2
+        cleaned = inside
     elif not cleaned:
         raise MalformedAnswer(SHAPE_FORM)
     if not cleaned:
