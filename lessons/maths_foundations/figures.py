@@ -99,6 +99,7 @@ def tangent_plot(x0: float = 1.0, function: str = "x²") -> Plot:
         ylabel="y",
         xlim=(-3.0, 3.0),
         ylim=(low, high),
+        legend="outside",
         caption=(
             f"at x₀ = {_number(x0, 2)}: f(x₀) = {_number(y0, 4)}",
             f"slope exact {_number(analytic, 6)}, numeric {_number(numeric, 6)}",
@@ -249,6 +250,7 @@ def _normal(mu: float, sigma: float, N: int) -> Plot:
         ylim=ylim,
         caption=_readouts(mu, sigma**2, samples),
         inactive=_UNUSED["Normal"],
+        legend="outside",
     )
 
 
@@ -283,6 +285,7 @@ def _binomial(n: int, p: float, N: int) -> Plot:
         ylim=ylim,
         caption=(*_readouts(mean, variance, samples), note),
         inactive=_UNUSED["Binomial"],
+        legend="outside",
     )
 
 
@@ -314,6 +317,7 @@ def _uniform(a: float, b: float, N: int) -> Plot:
         ylim=ylim,
         caption=_readouts((a + b) / 2, (b - a) ** 2 / 12, samples),
         inactive=_UNUSED["Uniform"],
+        legend="outside",
     )
 
 
@@ -392,46 +396,65 @@ def transform_reach() -> float:
     return math.sqrt(2) * largest * 1.05
 
 
+def _factor(value: float) -> str:
+    """A factor in a written-out product: one decimal, in brackets when negative."""
+    text = _number(value, 1)
+    return f"({text})" if text.startswith("-") else text
+
+
+def det_meaning(det: float, collapse: str = "all collapses onto a line") -> str:
+    """det M in a few words: the factor on areas, its sign a flip, 0 a collapse."""
+    if abs(det) < 1e-12:
+        return f"det M = 0: {collapse} (area 0)"
+    turn = "orientation kept" if det > 0 else "a flip, as in a mirror"
+    return f"det M = {_number(det, 2)}: areas ×{_number(abs(det), 2)}, {turn}"
+
+
 def transform_plot(a: float = 3.0, b: float = 1.0, c: float = 1.0, d: float = 3.0) -> Plot:
-    """The unit circle and its image under M = [[a, b], [c, d]], with M's eigenvectors."""
+    """The unit circle and its image under M = [[a, b], [c, d]], with M's eigen-directions."""
     from tutor.lesson.plots import Plot, Series
     import numpy as np
 
-    from tutor.core.linalg import matmul
+    from tutor.core.linalg import eigen_directions, matmul
 
     M = np.array([[a, b], [c, d]], dtype=float)
     angle = np.linspace(0, 2 * np.pi, 181)
     circle = np.vstack([np.cos(angle), np.sin(angle)])
     image = matmul(M, circle)
-    values, vectors = np.linalg.eig(M)
-    det = float(np.linalg.det(M))
+    case, values, directions = eigen_directions(M)
+    det = float(a * d - b * c)
     series = [
         Series("line", circle[0], circle[1], "unit circle", marker="braille", style="muted"),
         Series("line", image[0], image[1], "image under M", marker="hd", style="primary"),
     ]
-    readouts = [f"M = [[{_number(a, 1)}, {_number(b, 1)}], [{_number(c, 1)}, {_number(d, 1)}]]  det M = {_number(det, 2)}"]
-    if np.iscomplexobj(values) and np.any(np.abs(values.imag) > 1e-12):
-        readouts.append(f"λ = {_complex_text(values[0])} and {_complex_text(values[1])}:")
-        readouts.append("complex, so no direction is only stretched:")
-        readouts.append("M turns every vector.")
-    else:
-        values, vectors = values.real, vectors.real
-        order = np.argsort(-np.abs(values))
-        markers = ("•", "+")
-        for number, index in enumerate(order, start=1):
-            value, vector = float(values[index]), vectors[:, index]
-            if vector[0] < -1e-12 or (abs(vector[0]) <= 1e-12 and vector[1] < 0):
-                vector = -vector  # an eigenvector's sign is arbitrary: point it right (or up)
-            end = value * vector
-            series.append(
-                Series("line", (0.0, float(end[0])), (0.0, float(end[1])), f"λ{'₁₂'[number - 1]} v{'₁₂'[number - 1]}",
-                       marker=markers[number - 1], style=("accent", "success")[number - 1])
-            )
-            readouts.append(
-                f"λ{'₁₂'[number - 1]} = {_number(value, 2)} along ({_number(vector[0], 2)}, {_number(vector[1], 2)})"
-            )
-        if abs(det) < 1e-12:
-            readouts.append("det M = 0: M flattens the plane to a line")
+    onto = "a point" if not np.any(M) else "a line"
+    readouts = [
+        f"M = [[{_number(a, 1)}, {_number(b, 1)}], [{_number(c, 1)}, {_number(d, 1)}]]",
+        det_meaning(det, f"all collapses onto {onto}"),
+    ]
+    if case == "complex":
+        readouts.append(f"λ = {_complex_text(values[0])} and {_complex_text(values[1])}: complex,")
+        readouts.append("so no direction is only stretched: M turns all.")
+    markers, styles = ("•", "+"), ("accent", "success")
+    if case in ("two", "one"):
+        for number, (value, vector) in enumerate(zip(values, directions), start=1):
+            end = float(value) * vector
+            sub = "₁₂"[number - 1]
+            series.append(Series("line", (0.0, float(end[0])), (0.0, float(end[1])), f"λ{sub} v{sub}",
+                                 marker=markers[number - 1], style=styles[number - 1]))
+    direction = lambda v: f"({_number(v[0], 2)}, {_number(v[1], 2)})"  # noqa: E731
+    if case == "two":
+        for number, (value, vector) in enumerate(zip(values, directions), start=1):
+            sub = "₁₂"[number - 1]
+            readouts.append(f"λ{sub} = {_number(float(value), 2)} along {direction(vector)}")
+    elif case == "one":
+        readouts.append(f"λ = {_number(float(values[0]), 2)} twice, but one eigen-direction only,")
+        readouts.append(f"{direction(directions[0])}: M shears every other vector.")
+    elif case == "all" and not np.any(M):
+        readouts.append("λ = 0 twice: M = 0 sends every vector to 0.")
+    elif case == "all":
+        readouts.append(f"λ = {_number(float(values[0]), 2)} twice: M = {_number(float(values[0]), 2)}·I, so every")
+        readouts.append("direction is an eigen-direction, scaled alike.")
     reach = transform_reach()
     return Plot(
         series=tuple(series),
@@ -441,6 +464,64 @@ def transform_plot(a: float = 3.0, b: float = 1.0, c: float = 1.0, d: float = 3.
         ylim=(-reach, reach),
         equal_aspect=True,
         caption=tuple(readouts),
+        legend="outside",
+    )
+
+
+# ---------------------------------------------------------------- determinant
+
+
+DET_RANGE = (-1.5, 1.5)
+
+
+def determinant_reach() -> float:
+    """Half the width of the determinant explorable's axes: a corner M e₁ + M e₂ has coordinates up to 2 · 1.5."""
+    largest = max(abs(DET_RANGE[0]), abs(DET_RANGE[1]))
+    return 2 * largest + 0.25
+
+
+def determinant_plot(a: float = 1.5, b: float = 0.5, c: float = 0.0, d: float = 1.0) -> Plot:
+    """The unit square and the parallelogram M makes of it: its area is |det M|, its turn the sign."""
+    from tutor.lesson.plots import Plot, Series
+    import numpy as np
+
+    from tutor.core.linalg import signed_area, unit_square_image
+
+    M = np.array([[a, b], [c, d]], dtype=float)
+    square = unit_square_image(np.eye(2))
+    image = unit_square_image(M)
+    area = signed_area(image)
+    det = float(a * d - b * c)
+    loop = lambda corners: (tuple(corners[[0, 1, 2, 3, 0], 0]), tuple(corners[[0, 1, 2, 3, 0], 1]))  # noqa: E731
+    e1, e2 = image[1], image[3]
+    series = (
+        Series("line", *loop(square), "unit square", marker="braille", style="muted"),
+        Series("line", *loop(image), "M · square", marker="hd", style="primary"),
+        Series("line", (0.0, float(e1[0])), (0.0, float(e1[1])), "M e₁", marker="•", style="accent"),
+        Series("line", (0.0, float(e2[0])), (0.0, float(e2[1])), "M e₂", marker="+", style="success"),
+    )
+    if abs(det) < 1e-12:
+        onto = "a point" if not np.any(M) else "a line"
+        sense = f"det = 0: the square collapses onto {onto}; M has no inverse"
+    elif det > 0:
+        sense = "det > 0: from M e₁ to M e₂ still turns anticlockwise"
+    else:
+        sense = "det < 0: a flip: from M e₁ to M e₂ now turns clockwise"
+    reach = determinant_reach()
+    return Plot(
+        series=series,
+        xlabel="x",
+        ylabel="y",
+        xlim=(-reach, reach),
+        ylim=(-reach, reach),
+        equal_aspect=True,
+        caption=(
+            f"M = [[{_number(a, 1)}, {_number(b, 1)}], [{_number(c, 1)}, {_number(d, 1)}]]",
+            f"det M = ad − bc = {_factor(a)}·{_factor(d)} − {_factor(b)}·{_factor(c)} = {_number(det, 2)}",
+            f"area of the parallelogram {_number(abs(area), 2)} = |det M|",
+            sense,
+        ),
+        legend="outside",
     )
 
 
@@ -466,13 +547,14 @@ def picture():
 
 
 def svd_shades(k: int = 4) -> Shades:
-    """The picture beside its best rank-k approximation, and the energy kept."""
+    """The picture beside its best rank-k approximation, the energy kept, and when k reaches the rank."""
     from tutor.lesson.plots import Shades
     import numpy as np
 
-    from tutor.core.linalg import energy, low_rank
+    from tutor.core.linalg import energy, low_rank, rank
 
     image = picture()
+    full = rank(image)
     k = int(k)
     approximation = np.clip(low_rank(image, k), 0.0, 1.0)
     kept = energy(image, k)
@@ -483,9 +565,14 @@ def svd_shades(k: int = 4) -> Shades:
         if stored < image.size
         else f"numbers kept: {stored}, more than the {image.size} pixels"
     )
+    exact = (
+        f"k ≥ {full}, the picture's rank: the copy is exact"
+        if k >= full
+        else f"the picture has rank {full}: from k = {full} on the copy is exact"
+    )
     return Shades(
-        pictures=(("original (rank 32)", image), (f"rank {k}", approximation)),
-        caption=(f"energy kept {kept:.2%}; typical pixel error {error:.3f}", storage),
+        pictures=((f"original (rank {full})", image), (f"rank {k}", approximation)),
+        caption=(f"energy kept {kept:.2%}; typical pixel error {error:.3f}", storage, exact),
     )
 
 
@@ -496,12 +583,43 @@ LIMIT = 100
 """Descent counts as diverged once its loss passes LIMIT times the starting loss (the y axis's top)."""
 
 
+def descent_behaviour(regime: str, factor: float, steps: int) -> tuple[str, str]:
+    """Two readout lines: what descent does at this learning rate, and why (its worst error factor)."""
+    size = abs(factor)
+    if regime == "diverging":
+        return "diverging: the error w − w* grows", f"×{size:.2f} a step (flipping sign: lr too big)" if factor < 0 else f"×{size:.2f} a step"
+    if regime == "oscillating":
+        return (
+            "oscillating: each step flips the error w − w*",
+            "(×−1): w jumps between 0 and 2w*, the loss stays put",
+        )
+    if regime == "stalled":
+        return "stalled: a step leaves the error w − w* as it was", "(×1): the loss cannot fall"
+    left = size**steps
+    share = f"{left:.0%}" if left >= 0.005 else "almost none"
+    if size < 1e-9:
+        return "converging in one step: lr is exactly 1/curvature", "the error w − w* is gone after the first step"
+    if regime == "overshooting":
+        return (
+            "converging with overshoot: steps jump past the minimum",
+            f"error w − w* ×{size:.3f} a step at worst; {share} left after {steps}",
+        )
+    return (
+        "converging: every step moves towards the minimum",
+        f"error w − w* ×{size:.3f} a step at worst; {share} left after {steps}",
+    )
+
+
 def descent_plot(lr: float = 0.1, steps: int = 100, scaled: str = "yes") -> Plot:
-    """The loss of gradient descent on the house data, step by step, against the normal equation's."""
+    """The loss of gradient descent on the house data, step by step, against the normal equation's.
+
+    The readout says what descent does at this learning rate (converging, overshooting,
+    oscillating or diverging), from the factor each step multiplies the error by.
+    """
     from tutor.lesson.plots import Plot, Series
     import numpy as np
 
-    from tutor.core.optimize import fit_linear_gd, standardize
+    from tutor.core.optimize import descent_regime, fit_linear_gd, standardize
     from tutor.core.regression import add_bias, mse, normal_equation, predict, synthetic_houses
 
     x, y = synthetic_houses(**HOUSES)
@@ -510,6 +628,8 @@ def descent_plot(lr: float = 0.1, steps: int = 100, scaled: str = "yes") -> Plot
     features, mean, std = standardize(x) if scaled == "yes" else (x, 0.0, 1.0)
     with np.errstate(all="ignore"):
         w, losses = fit_linear_gd(add_bias(features), y, lr=float(lr), steps=int(steps))
+    regime, factor = descent_regime(add_bias(features), float(lr))
+    behaviour = descent_behaviour(regime, factor, int(steps))
     start = float(np.mean(y**2))
     exact = f"normal eq.: MSE {_number(best)}  ŷ = {_number(best_w[0])} + {_number(best_w[1])}x"
     blown = ~np.isfinite(losses) | (losses > LIMIT * start)
@@ -519,6 +639,7 @@ def descent_plot(lr: float = 0.1, steps: int = 100, scaled: str = "yes") -> Plot
             message=f"Diverged: the loss passed {LIMIT} × its start after {when} steps.",
             caption=(
                 f"lr {lr:g} is too big for {'standardized' if scaled == 'yes' else 'raw'} features",
+                *behaviour,
                 exact,
             ),
         )
@@ -536,10 +657,12 @@ def descent_plot(lr: float = 0.1, steps: int = 100, scaled: str = "yes") -> Plot
         xlim=(0.0, float(steps)),
         ylim=(best / 2, LIMIT * start),
         caption=(
-            f"x axis: the {int(steps)} steps asked for; y: from the exact fit's MSE to the point of divergence",
+            f"x: the {int(steps)} steps asked for; y: the exact MSE up to divergence",
+            *behaviour,
             f"descent:    MSE {_number(float(losses[-1]))}  ŷ = {_number(intercept)} + {_number(slope)}x",
             exact,
         ),
+        legend="outside",
     )
 
 
@@ -583,6 +706,7 @@ def pca_plot(rho: float = 0.8) -> Plot:
         ylim=(-4.0, 4.0),
         equal_aspect=True,
         caption=tuple(readouts),
+        legend="outside",
     )
 
 
@@ -628,6 +752,66 @@ def norms_plot(x: float = 1.2, y: float = 0.8) -> Plot:
             f"p is {where}",
             "always ‖p‖∞ ≤ ‖p‖₂ ≤ ‖p‖₁",
         ),
+        legend="outside",
+    )
+
+
+# ---------------------------------------------------------------- least squares as a projection
+
+
+PROJECTION_COLUMN = (2.0, 1.0)
+"""The one column x of the projection explorable's X: its column space is the line through 0 along x."""
+PROJECTION_Y = (1.0, 2.0)
+PROJECTION_W_RANGE = (-0.5, 2.0)
+
+
+def projection_plot(w: float = 0.3) -> Plot:
+    """y, the line spanned by X's one column x, the point Xw, and the residual y − Xw.
+
+    The residual is shortest, and perpendicular to x, at the least-squares w.
+    """
+    from tutor.lesson.plots import Plot, Series
+    import math
+
+    import numpy as np
+
+    from tutor.core.regression import project
+
+    x = np.array(PROJECTION_COLUMN)
+    y = np.array(PROJECTION_Y)
+    w = float(w)
+    best_w, nearest, best_r = project(x, y)
+    best = float(best_w[0])
+    point = w * x
+    r = y - point
+    length = float(np.linalg.norm(r))
+    along = float(x @ r)
+    s = np.array([-0.5, PROJECTION_W_RANGE[1] + 0.1])
+    perpendicular = abs(along) < 1e-9
+    if perpendicular:
+        angle = "0, so r ⟂ x: Xw is the point nearest y"
+    else:
+        degrees = math.degrees(math.acos(max(-1.0, min(1.0, along / (length * float(np.linalg.norm(x)))))))
+        angle = f"{_number(along, 2)}, not 0: r and x make {degrees:.0f}°, not 90°"
+    return Plot(
+        series=(
+            Series("line", s * x[0], s * x[1], "column space", marker="braille", style="muted"),
+            Series("line", (0.0, y[0]), (0.0, y[1]), "y", marker="hd", style="primary"),
+            Series("line", (point[0], y[0]), (point[1], y[1]), "r = y − Xw", marker="•", style="accent"),
+            Series("scatter", (float(nearest[0]),), (float(nearest[1]),), "nearest", marker="+", style="success"),
+            Series("scatter", (float(point[0]),), (float(point[1]),), "Xw", marker="●", style="warning"),
+        ),
+        xlabel="coordinate 1",
+        ylabel="coordinate 2",
+        xlim=(-1.0, 4.5),
+        ylim=(-0.75, 2.5),
+        equal_aspect=True,
+        caption=(
+            f"w = {_number(w, 2)}: ‖r‖ = ‖y − Xw‖ = {_number(length, 3)}",
+            f"xᵀr = {angle}",
+            f"best w = {_number(best, 2)} solves xᵀx w = xᵀy; then ‖r‖ = {_number(float(np.linalg.norm(best_r)), 3)}",
+        ),
+        legend="outside",
     )
 
 
@@ -713,6 +897,25 @@ TRANSFORM = Explorable(
     name="matrix-circle",
 )
 
+DETERMINANT = Explorable(
+    "Explore: the determinant as an area factor",
+    (
+        Param("a", "M₁₁", 1.5, *DET_RANGE, 0.5),
+        Param("b", "M₁₂", 0.5, *DET_RANGE, 0.5),
+        Param("c", "M₂₁", 0.0, *DET_RANGE, 0.5),
+        Param("d", "M₂₂", 1.0, *DET_RANGE, 0.5),
+    ),
+    determinant_plot,
+    name="determinant",
+)
+
+PROJECTION = Explorable(
+    "Explore: least squares as a projection",
+    (Param("w", "w", 0.3, *PROJECTION_W_RANGE, 0.1),),
+    projection_plot,
+    name="projection",
+)
+
 SVD = Explorable(
     "Explore: SVD compression of a picture",
     (Param("k", "rank k", 4, 1, 32, 1),),
@@ -749,4 +952,4 @@ NORMS = Explorable(
 )
 
 FIGURES = (DERIVATIVE_FIGURE, DISTRIBUTIONS_FIGURE, HOUSES_FIGURE)
-EXPLORABLES = (TANGENT, DISTRIBUTIONS, MATMUL, TRANSFORM, SVD, DESCENT, PCA, NORMS)
+EXPLORABLES = (TANGENT, DISTRIBUTIONS, MATMUL, TRANSFORM, DETERMINANT, SVD, DESCENT, PCA, NORMS, PROJECTION)

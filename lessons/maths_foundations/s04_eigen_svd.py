@@ -71,6 +71,125 @@ and every covariance matrix is one, use
 eigenvectors as orthonormal columns. Sort explicitly
 before you talk about "the largest".
 
+### The determinant as an area factor
+
+The explorable prints `det M` under the picture. For a
+2 × 2 matrix
+
+det [[a, b], [c, d]] = ad − bc
+
+and it answers one question: **by what factor does M
+multiply areas?** The unit square, with sides (1, 0)
+and (0, 1), lands on the parallelogram whose sides are
+M's columns (a, c) and (b, d), and that parallelogram
+has area |ad − bc|. Every other shape is scaled by the
+same factor, so the unit circle, area π, becomes an
+ellipse of area |det M| · π. For S, det = 3·3 − 1·1 =
+8: the ellipse holds eight circles' worth of area. (The
+determinant is also the product of the eigenvalues,
+4 · 2 = 8.)
+
+- **The sign** says whether M keeps the plane's
+  orientation. det < 0 means a flip, as in a mirror:
+  [[0, 1], [1, 0]] swaps x and y, keeps every area and
+  has det −1.
+- **Zero** means a collapse. det [[1, 2], [2, 4]] = 0:
+  the second column is twice the first, so the whole
+  plane is squashed onto one line and every area
+  becomes 0. A collapse cannot be undone (many points
+  land on the same one), so M has no inverse, and
+  M x = b has no solution or infinitely many.
+"""),
+        figures.DETERMINANT,
+        Example(
+            title="Four determinants, one shear",
+            code="""\
+import numpy as np
+
+maps = {
+    "S":        [[3, 1], [1, 3]],
+    "mirror":   [[0, 1], [1, 0]],
+    "shear":    [[1, 1], [0, 1]],
+    "collapse": [[1, 2], [2, 4]],
+}
+for name, M in maps.items():
+    det = np.linalg.det(np.array(M, float))
+    print(f"{name:8} det {det:+.1f}")
+
+# the shear: eig gives two columns...
+lams, vecs = np.linalg.eig(maps["shear"])
+print("shear eigenvalues:", lams)
+# ...but they lie on one line
+rank = np.linalg.matrix_rank(vecs)
+print("directions:", rank)
+""",
+            output="""\
+S        det +8.0
+mirror   det -1.0
+shear    det +1.0
+collapse det +0.0
+shear eigenvalues: [1. 1.]
+directions: 1
+""",
+        ),
+        Prose("""\
+**A shear has one eigen-direction.** Set the explorable
+to the shear [[1, 1], [0, 1]]: it slides each point
+sideways by its height. It lists two eigenvalues, both
+1, along the same direction (1, 0). That is not a
+repeat by mistake. Points on the x-axis do not move, so
+(1, 0) is an eigenvector; every vector with a y part
+is pushed off its own line, so there is no second
+eigen-direction at all. `eig` still returns two
+columns, because it always returns n of them, but here
+they are parallel up to rounding, and
+`matrix_rank(vecs)` is 1. A matrix like this, with too
+few eigen-directions to build a basis, is called
+**defective**; no change of basis makes it diagonal. A
+symmetric matrix is never defective, which is one more
+reason to reach for `eigh` when you can.
+
+**Why a singular XᵀX has no unique fit.** Section 7
+solves XᵀX w = Xᵀy. If one column of X is a multiple of
+another, say a flat's area in m² and again in dm², then
+some w ≠ 0 gives Xw = 0, XᵀX collapses that direction
+and det XᵀX = 0. Adding any multiple of that w to a fit
+leaves every prediction unchanged, so infinitely many
+weight vectors fit equally well. `solve` then raises
+`LinAlgError`, or, if rounding leaves XᵀX barely
+invertible, returns huge weights that cancel out.
+"""),
+        Example(
+            title="A repeated feature, no unique fit",
+            code="""\
+import numpy as np
+
+# one area in m², then again in dm²
+m2 = np.array([50.0, 80.0, 120.0, 65.0])
+X = np.column_stack([np.ones(4), m2, 100*m2])
+rank = np.linalg.matrix_rank(X.T @ X)
+print("rank of XᵀX:", rank)
+
+w = np.array([1.0, 2.0, 0.0])
+v = np.array([0.0, 100.0, -1.0])  # X @ v = 0
+for t in (0, 1, 5):
+    same = np.allclose(X @ (w + t * v), X @ w)
+    print(f"w + {t}v: same fit {same}")
+""",
+            output="""\
+rank of XᵀX: 2
+w + 0v: same fit True
+w + 1v: same fit True
+w + 5v: same fit True
+""",
+        ),
+        Prose("""\
+XᵀX is (3, 3) but has rank 2: one direction of w is
+invisible to the data. Drop the duplicate column, or
+add Ridge's αI (section 9), which makes every
+eigenvalue of XᵀX + αI at least α, so the determinant
+is no longer 0.
+
 ### PCA
 
 **Principal component analysis** is an
@@ -183,9 +302,18 @@ worst error: 0.70
 The **energy** is Σσᵢ², the sum of all squared
 entries. Two numbers per viewer and per film (think
 "likes action", "likes drama") keep over 98% of it and
-rebuild all twenty scores to within 0.7 of a point. A
-recommender fills in the *missing* scores of such a
-table the same way.
+rebuild all twenty scores to within 0.704 of a point
+(printed to two places as 0.70).
+
+A real ratings table is mostly *empty*: each viewer has
+scored a handful of the films. A plain SVD needs every
+entry, and filling the gaps with zeros would teach the
+model that unseen means hated. So recommenders keep the
+idea, not the routine: they choose a factor vector for
+each user and each item that fits the *known* ratings
+only (by alternating least squares or gradient
+descent), then predict a missing score as the dot
+product of the two factors.
 """),
         figures.SVD,
     ),

@@ -3,6 +3,7 @@
 from tutor.lesson import Example, Prose, Section
 
 from lessons.maths_foundations import figures
+from lessons.maths_foundations.exercises import BINOMIAL
 
 SECTION = Section(
     id="distributions",
@@ -20,7 +21,11 @@ machine learning.
 ### Normal (Gaussian)
 
 N(μ, σ) is the bell curve: symmetric about its mean μ,
-with its width set by the standard deviation σ.
+with its width set by the standard deviation σ. In
+this lesson the second number is always σ, as in
+SciPy's `stats.norm(loc=μ, scale=σ)`. Many books
+write N(μ, σ²) with the variance instead, so N(0, 4)
+can mean σ = 4 or σ = 2: check which one is meant.
 
 p(x) = 1 / (σ√(2π)) · exp(−(x − μ)² / (2σ²))
 
@@ -28,14 +33,23 @@ Its peak is at x = μ; about 68% of the probability lies
 within μ ± σ and about 95% within μ ± 2σ.
 
 **Where:** many models assume their errors are normal.
-Least squares *is* that assumption. With Gaussian noise
-the log-likelihood of one target y given a prediction ŷ
-is
+Suppose the noise on each target is Gaussian with the
+same σ for every example, each draw independent of
+the others (i.i.d.). Then the log-likelihood of one
+target y given a prediction ŷ is
 
 log p(y) = −(y − ŷ)²/(2σ²) + constant
 
 so the most likely weights are exactly the ones with
-the smallest squared error. Normal draws also
+the smallest squared error: under *that* assumption,
+least squares is maximum likelihood. It does not need
+the assumption to be useful. Least squares is the
+projection of section 7 whatever the noise, and if the
+errors merely have mean 0, one shared variance and no
+correlation, it is still the best unbiased estimator
+that is linear in y (the Gauss–Markov theorem). With
+heavy-tailed noise or outliers, though, another loss
+may fit the likelihood better. Normal draws also
 initialise weights (He and Glorot schemes) and serve as
 the prior over a VAE's latent space.
 """),
@@ -123,6 +137,12 @@ mode 8  P(X=8) = 0.1797
 14 #
 """,
         ),
+        Prose("""\
+Your turn: the same formula as a function, and beside
+it the cdf P(X ≤ k), the running total of the pmf.
+SciPy's `stats.binom` is the referee.
+"""),
+        BINOMIAL,
         Prose("""\
 ### Uniform
 

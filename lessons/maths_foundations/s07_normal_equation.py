@@ -5,8 +5,9 @@ from tutor.lesson import Example, Prose, Section
 from lessons.maths_foundations import figures
 from lessons.maths_foundations.exercises import NORMAL_EQUATION
 
-# The data and the fit of the first example, run silently before later
-# examples (here and in "What to try next") so they can pick up from it.
+# The data and the fit of the first example. Later listings (here and in
+# "What to try next") start with this text, shown, so that each of them runs
+# alone in a fresh interpreter; the REPL's setup runs it too.
 FIT_SETUP = """\
 import numpy as np
 
@@ -121,9 +122,8 @@ variance in price, and the rest is the noise we added.
 """),
         Example(
             title="R² for several candidate lines",
-            setup=FIT_SETUP,
-            code="""\
-# uses X, area, price, n and w from above
+            code=FIT_SETUP + """
+# the data and fit above; now score lines
 def scores(y, y_hat):
     sse = np.sum((y - y_hat) ** 2)
     sst = np.sum((y - y.mean()) ** 2)
@@ -157,11 +157,86 @@ the true line on these points. That is no paradox: least squares minimises SSE
 on the data it sees, noise included, which is why models
 are judged on data they have *not* seen (Lesson 3).
 
+### Least squares as a projection
+
+Picture the hundred prices as *one* vector y with a
+hundred coordinates, one per flat. Each column of X is
+such a vector too: the column of ones and the column of
+areas. A prediction Xw = w₀·ones + w₁·area is a mix of
+those two columns, so as w varies, Xw sweeps out a flat
+plane through the origin: the **column space** of X.
+‖y − Xw‖ is the distance from y to the point Xw of that
+plane, so least squares asks for the point of the plane
+**nearest** to y.
+
+The nearest point of a plane is where a perpendicular
+from y meets it. So the residual r = y − ŷ stands at a
+right angle to the plane, and therefore to each column
+of X: every dot product of a column with r is 0.
+
+Xᵀ(y − Xw) = 0
+
+Multiply it out and you get XᵀX w = Xᵀy: the same
+equations as before. *Normal* is an old word for
+perpendicular, and that is the name's origin: they say
+the residual is normal to the column space. ŷ is the
+**orthogonal projection** of y onto it.
+
+Two facts fall out of the picture. The column of ones is
+perpendicular to r, so the residuals sum to zero. And
+y, ŷ and r form a right triangle, so
+‖y‖² = ‖ŷ‖² + ‖r‖² (Pythagoras in a hundred
+dimensions).
+"""),
+        figures.PROJECTION,
+        Example(
+            title="The residual is perpendicular",
+            code=FIT_SETUP + """
+# ŷ: the nearest point; r: what is left
+y_hat = X @ w
+r = price - y_hat
+print("Xᵀr is 0:", np.allclose(X.T @ r, 0,
+                                atol=1e-8))
+# a right angle, so Pythagoras holds
+print(f"|y|²        = {price @ price:.1f}")
+rhs = y_hat @ y_hat + r @ r
+print(f"|ŷ|² + |r|² = {rhs:.1f}")
+
+# any other weights land farther from y
+best = np.linalg.norm(r)
+tries = np.random.default_rng(1).normal(
+    scale=0.1, size=(1000, 2))
+farther = [np.linalg.norm(price - X @ (w + d))
+           > best for d in tries]
+print(f"distance |y - ŷ| = {best:.3f}")
+print("other w all farther:", all(farther))
+""",
+            output="""\
+Xᵀr is 0: True
+|y|²        = 82481.4
+|ŷ|² + |r|² = 82481.4
+distance |y - ŷ| = 19.584
+other w all farther: True
+""",
+        ),
+        Prose("""\
+The distance squared, 19.584² ≈ 383.5, is the SSE that
+the R² table reported for the normal equation: the
+projection leaves exactly that error behind.
+
 **In real ML:** scikit-learn's `LinearRegression`
-solves this same least-squares problem (through a
-decomposition rather than the normal equation). When
-the features number in the millions, forming XᵀX is too
-costly and gradient descent takes over.
+solves this same least-squares problem, but not through
+the normal equation. Forming XᵀX **squares the
+condition number** (pitfall 1): on the house data
+cond(X) is 11.7 and cond(XᵀX) is 137, about 11.7².
+Here that costs nothing, but nearly collinear features
+can give cond(X) = 10⁸, and then XᵀX reaches 10¹⁶ and
+the normal equations lose every one of a double's
+sixteen digits. So libraries solve with a decomposition
+of X itself (QR, or the SVD as `np.linalg.lstsq`
+does), which only ever meets cond(X). When the features
+number in the millions even that is too costly, and
+gradient descent takes over.
 """),
         NORMAL_EQUATION,
     ),

@@ -61,10 +61,14 @@ The **residual** ‖H x − b‖ asks whether x actually
 satisfies the equations. With `solve` it sits near
 10⁻¹⁶, machine precision; with `inv` it is typically
 around 10⁻⁴. (The exact digits depend on your CPU, so
-the program prints comparisons.) With a condition
-number near 10¹³, no method recovers x to more than
-about three digits, but `solve` at least returns an x
-that fits the equations.
+the program prints comparisons.) A condition number
+near 10¹³ means that up to 13 of a double's 16 digits
+can be lost, so in the *worst case* no method can
+promise more than about three correct digits of x.
+That is a bound, not a forecast: on this b, `solve`
+usually gets x right to about four digits. Either way
+`solve` returns an x that fits the equations, and
+`inv` does not.
 
 ### 2. Row vectors and column vectors
 
@@ -158,11 +162,14 @@ features reach the optimum at an ordinary rate.
 ### 4. Multiplying probabilities
 
 A likelihood is a product of many probabilities, one
-per example. Multiply a thousand numbers below 0.5 and
-the true result, around 10⁻⁷⁰⁰, is far below the
+per example. The example below multiplies a thousand
+probabilities drawn between 0.01 and 0.5. For that
+draw the true product is about 10⁻⁷¹⁸, far below the
 smallest positive double (about 10⁻³²⁴): it
 **underflows** to exactly 0.0, and every gradient of it
-is 0 too. Work in **log space** instead, where the
+is 0 too. (Being below 0.5 alone is not what does it:
+a thousand factors of 0.5 give 10⁻³⁰¹, which a double
+can still hold; 1,100 factors of 0.5, 10⁻³³¹, cannot.) Work in **log space** instead, where the
 product becomes a harmless sum:
 
 log(p₁p₂…pₙ) = log p₁ + log p₂ + … + log pₙ

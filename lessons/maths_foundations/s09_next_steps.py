@@ -58,6 +58,42 @@ first gradient: [ -54.01 -315.01]
         GRADIENT_DESCENT,
         figures.DESCENT,
         Prose("""\
+**What the learning rate does.** With standardised
+features the loss is a perfectly round bowl. The
+standardised column z has mean 0, so it is orthogonal
+to the column of ones, and standard deviation 1, so
+z·z = n. Hence XᵀX/n is the identity and the MSE
+curves by 2 in every direction. Then each step
+multiplies the distance to the best weights, w − w*,
+by exactly (1 − 2η):
+
+- **η < 0.5**: a factor between 0 and 1; w slides
+  straight towards w*. At η = 0.5 the factor is 0 and a
+  single step lands on w*.
+- **0.5 < η < 1**: a factor between −1 and 0; w
+  overshoots to the other side of w* and zigzags in,
+  more slowly as η nears 1 (at 0.995 the factor is
+  −0.99).
+- **η = 1**: the factor is −1. w jumps from 0 to 2w* and
+  back, for ever, and the two points lie at the same
+  height of the bowl. After any even number of steps w
+  is 0 again and the MSE is 824.81, its starting value:
+  not a descent that never began, but an endless
+  oscillation.
+- **η > 1**: each swing is bigger than the last, and
+  descent **diverges**: slowly just above 1 (at 1.005
+  the distance grows by 1% a step), fast at 1.2.
+
+Raw features stretch the bowl. The curvature (an
+eigenvalue of 2XᵀX/n) is 63.7 along one direction and
+only 0.47 along another. Descent on a quadratic bowl
+converges exactly when η < 2/λ_max, here
+2/63.7 ≈ 0.031: 0.03 converges and 0.035 diverges. At
+such a rate the shallow direction shrinks by only
+1 − 0.03 × 0.47 ≈ 0.986 a step, hence the crawl that
+pitfall 3 describes.
+"""),
+        Prose("""\
 ### 2. L1 and L2 norms, Lasso and Ridge
 
 A **norm** measures the size of a vector:
@@ -79,9 +115,8 @@ intercept is not penalised.
 """),
         Example(
             title="Ridge is one extra term",
-            setup=FIT_SETUP,
-            code="""\
-# continues with X and price from the hands-on
+            code=FIT_SETUP + """
+# the hands-on fit again; now its norms
 l1 = np.abs(w).sum()   # np.linalg.norm(w, 1)
 l2 = np.sqrt(w @ w)    # np.linalg.norm(w)
 print(f"w: L1 {l1:.3f}  L2 {l2:.3f}")

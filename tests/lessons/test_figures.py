@@ -41,13 +41,14 @@ def test_every_figure_and_explorable_is_placed_in_the_lesson():
     assert where["x-squared"] == where["tangent"] == "derivatives"
     assert where["distributions"] == where["sampling"] == "distributions"
     assert where["houses-fit"] == "regression" and where["matmul-steps"] == "matrices"
-    assert where["matrix-circle"] == where["svd-compression"] == where["pca"] == "eigen"
+    assert where["matrix-circle"] == where["svd-compression"] == where["pca"] == where["determinant"] == "eigen"
+    assert where["projection"] == "regression"
 
 
 def test_check_builds_every_figure_and_every_setting_without_a_problem():
     report = check_figures(LESSON)
     assert report.problems == []
-    assert (report.figures, report.explorables) == (3, 8)
+    assert (report.figures, report.explorables) == (3, 10)
     expected = 3 + sum(len(list(settings(block))) for block in figures.EXPLORABLES)
     assert report.builds == expected
     assert build_problems(LESSON) == []
@@ -210,8 +211,8 @@ def test_matrix_on_the_circle_and_its_eigenvectors():
         end = np.array([arrow.x[1], arrow.y[1]])
         np.testing.assert_allclose(M @ (end / value), end)  # M v = λ v
         assert np.linalg.norm(end) == pytest.approx(value)
-    assert "λ₁ = 4.00" in plot.caption[1] and "λ₂ = 2.00" in plot.caption[2]
-    assert plot.equal_aspect
+    assert "λ₁ = 4.00" in plot.caption[2] and "λ₂ = 2.00" in plot.caption[3]
+    assert plot.equal_aspect and plot.legend == "outside"
 
 
 def test_complex_eigenvalues_are_said_plainly_and_a_singular_matrix_is_named():
@@ -220,11 +221,11 @@ def test_complex_eigenvalues_are_said_plainly_and_a_singular_matrix_is_named():
     assert "λ = 0.00 + 1.00i and 0.00 − 1.00i" in text and "complex" in text
     assert not any(s.label.startswith("λ") for s in rotation.series)
     singular = figures.transform_plot(1, 2, 2, 4)
-    assert "det M = 0.00" in singular.caption[0] and "flattens the plane" in singular.caption[-1]
+    assert singular.caption[1].startswith("det M = 0: all collapses onto a line")
     assert problems(figures.transform_plot(0, 0, 0, 0)) == []
 
 
-@pytest.mark.parametrize("k", [1, 4, 31, 32])
+@pytest.mark.parametrize("k", [1, 4, 17, 18, 31, 32])
 def test_svd_compression_keeps_the_energy_tutor_core_says(k):
     shades = figures.svd_shades(k)
     assert isinstance(shades, Shades)
@@ -235,8 +236,14 @@ def test_svd_compression_keeps_the_energy_tutor_core_says(k):
     U, s, Vt = np.linalg.svd(original)
     best = np.clip((U[:, :k] * s[:k]) @ Vt[:k], 0, 1)
     np.testing.assert_allclose(approximation, best, atol=1e-9)
-    if k == 32:
+    rank = np.linalg.matrix_rank(original)
+    assert shades.pictures[0][0] == f"original (rank {rank})"  # the label is the picture's true rank
+    if k >= rank:
         np.testing.assert_allclose(approximation, original, atol=1e-9)
+        assert f"k ≥ {rank}, the picture's rank: the copy is exact" == shades.caption[-1]
+    else:
+        assert np.abs(approximation - original).max() > 1e-3  # not yet exact, and it does not say so
+        assert "exact" not in shades.caption[-1].split(":")[0] and f"from k = {rank} on" in shades.caption[-1]
 
 
 def test_the_picture_is_made_here_and_has_structure():
@@ -300,3 +307,123 @@ def test_the_stepper_is_an_explorable_of_the_lessons_matrices():
     description = figures.matmul_stepper(9)
     assert isinstance(description, MatrixStep)
     assert np.array_equal(np.array(description.C), np.array(figures.LESSON_A) @ np.array(figures.LESSON_B))
+
+
+# ---------------------------------------------------------------- what the readouts say (issue 15, §3 and §4)
+
+
+@pytest.mark.parametrize("M, det, words", [
+    ((3, 1, 1, 3), 8.0, "areas ×8.00, orientation kept"),
+    ((0, 1, 1, 0), -1.0, "areas ×1.00, a flip"),
+    ((1, 2, 2, 4), 0.0, "all collapses onto a line (area 0)"),
+    ((0, 0, 0, 0), 0.0, "all collapses onto a point"),
+])
+def test_the_matrix_readout_says_what_det_means(M, det, words):
+    plot = figures.transform_plot(*M)
+    assert np.linalg.det(np.array(M, float).reshape(2, 2)) == pytest.approx(det)
+    assert words in plot.caption[1]
+
+
+@pytest.mark.parametrize("M", [(1, 1, 0, 1), (2, 0.5, 0, 2), (3, 1, -1, 1), (1, 0, 1.5, 1)])
+def test_a_defective_matrix_has_one_eigen_direction_and_says_so(M):
+    plot = figures.transform_plot(*M)
+    A = np.array(M, float).reshape(2, 2)
+    values = np.linalg.eigvals(A)
+    assert values[0] == pytest.approx(values[1])  # a repeated eigenvalue ...
+    assert np.linalg.matrix_rank(A - values[0].real * np.eye(2)) == 1  # ... with a one-dimensional eigenspace
+    arrows = [s for s in plot.series if s.label.startswith("λ")]
+    assert len(arrows) == 1  # one arrow, not two along the same line
+    end = np.array([arrows[0].x[1], arrows[0].y[1]])
+    np.testing.assert_allclose(A @ end, values[0].real * end, atol=1e-9)
+    text = " ".join(plot.caption)
+    assert "one eigen-direction only" in text and "λ₂" not in text
+
+
+def test_a_multiple_of_the_identity_stretches_every_direction_alike():
+    text = " ".join(figures.transform_plot(2, 0, 0, 2).caption)
+    assert "every" in text and "direction is an eigen-direction" in text
+
+
+@pytest.mark.parametrize("lr, regime, words", [
+    (0.1, "converging", "converging: every step moves towards the minimum"),
+    (0.5, "converging", "converging in one step"),
+    (0.8, "overshooting", "converging with overshoot"),
+    (1.0, "oscillating", "oscillating: each step flips the error"),
+    (1.05, "diverging", "diverging: the error w − w* grows"),
+    (1.2, "diverging", "diverging: the error w − w* grows"),
+])
+def test_the_descent_readout_says_what_descent_does(lr, regime, words):
+    from tutor.core.optimize import descent_regime, standardize
+    from tutor.core.regression import add_bias, synthetic_houses
+
+    x, y = synthetic_houses(**figures.HOUSES)
+    X = add_bias(standardize(x)[0])
+    assert descent_regime(X, lr)[0] == regime
+    plot = figures.descent_plot(lr=lr, steps=100, scaled="yes")
+    assert words in " ".join(plot.caption)
+    # what the words claim is what descent does: w after 99 and 100 steps, against w*
+    w_star = np.linalg.lstsq(X, y, rcond=None)[0]
+    w = np.zeros(2)
+    errors = []
+    for _ in range(100):
+        w = w - lr * (2 / len(y)) * X.T @ (X @ w - y)
+        errors.append(np.linalg.norm(w - w_star))
+    if regime in ("converging", "overshooting"):
+        assert errors[-1] < 1e-6 * errors[0] + 1e-9
+    elif regime == "oscillating":
+        assert errors[-1] == pytest.approx(errors[0]) and np.allclose(w, 0) or np.allclose(w, 2 * w_star)
+    else:
+        assert errors[-1] > 10 * errors[0]
+
+
+def test_every_learning_rate_in_range_gets_a_regime_in_the_readout():
+    param = figures.DESCENT.params[0]
+    count = round((param.high - param.low) / param.step)
+    for scaled in ("yes", "no"):
+        for index in range(0, count + 1, 7):
+            lr = param.clamp(param.low + index * param.step)
+            text = " ".join(figures.descent_plot(lr=lr, steps=100, scaled=scaled).caption)
+            assert sum(word in text for word in ("converging", "oscillating", "diverging", "stalled")) == 1, (lr, text)
+
+
+@pytest.mark.parametrize("M", [(1.5, 0.5, 0, 1), (0, 1, 1, 0), (1, 1, 1, 1), (-1.5, 1, 0.5, 1.5), (0, 0, 0, 0)])
+def test_the_parallelogram_has_area_det_and_turns_with_its_sign(M):
+    plot = figures.determinant_plot(*M)
+    A = np.array(M, float).reshape(2, 2)
+    det = np.linalg.det(A)
+    image = series(plot, "M · square")
+    corners = np.column_stack([image.x, image.y])[:4]
+    np.testing.assert_allclose(corners, np.array([[0, 0], [1, 0], [1, 1], [0, 1]]) @ A.T)
+    x, y = corners[:, 0], corners[:, 1]
+    shoelace = 0.5 * (x @ np.roll(y, -1) - np.roll(x, -1) @ y)
+    assert shoelace == pytest.approx(det, abs=1e-12)
+    assert f"area of the parallelogram {abs(det):.2f} = |det M|" in plot.caption[2]
+    sense = plot.caption[3]
+    if abs(det) < 1e-12:
+        assert "collapses" in sense and "no inverse" in sense
+    elif det < 0:
+        assert "flip" in sense and "clockwise" in sense
+    else:
+        assert "anticlockwise" in sense
+
+
+def test_the_projection_residual_is_perpendicular_and_shortest_at_the_best_w():
+    x, y = np.array(figures.PROJECTION_COLUMN), np.array(figures.PROJECTION_Y)
+    best = (x @ y) / (x @ x)
+    plot = figures.projection_plot(best)
+    r = series(plot, "r = y − Xw")
+    residual = np.array([r.x[1] - r.x[0], r.y[1] - r.y[0]])
+    assert x @ residual == pytest.approx(0, abs=1e-12)  # Xᵀr = 0
+    assert "so r ⟂ x" in plot.caption[1]
+    lengths = {}
+    param = figures.PROJECTION.params[0]
+    for index in range(round((param.high - param.low) / param.step) + 1):
+        w = param.clamp(param.low + index * param.step)
+        other = figures.projection_plot(w)
+        lengths[round(w, 6)] = float(other.caption[0].split("= ")[-1])
+        if abs(w - best) > 1e-6:
+            assert "not 0" in other.caption[1] and "⟂" not in other.caption[1]
+    assert min(lengths, key=lengths.get) == pytest.approx(best)
+    assert lengths[round(best, 6)] == pytest.approx(np.linalg.norm(y - best * x), abs=1e-3)
+    nearest = series(plot, "nearest")
+    np.testing.assert_allclose([nearest.x[0], nearest.y[0]], best * x)

@@ -238,8 +238,9 @@ def test_the_y_label_stands_above_the_y_axis(width, height):
     lines = text.splitlines()
     frame = axes[0][1]
     assert lines[0].startswith("y ") or lines[0] == "y"  # top left, above the axis
-    assert lines[-1].strip() == "x"  # the x label alone under the axis
-    assert "y" not in lines[-1]
+    under = len(frame.below)  # the legend's lines, when it is under the axes
+    assert lines[-1 - under].strip() == "x"  # the x label alone under the axis
+    assert "y" not in lines[-1 - under]
     assert lines[1].lstrip().startswith("┌") and lines[1].index("┌") == frame.left - 1
 
 
@@ -283,3 +284,79 @@ def test_the_stepper_names_its_matrices_as_the_section_does():
     assert "A (" not in text and "B (" not in text and "PQ[1, 2] = 3·9" in text
     assert "row 1 of P · column 2 of Q" in figures.matmul_stepper(6).caption[0]
     assert "P @ Q" in figures.MATMUL.title
+
+
+# ---------------------------------------------------------------- legends out of the data
+
+
+def _data_cells(plot, frame) -> set[tuple[int, int]]:
+    """(column, row from the canvas bottom) of every point of the plot's lines and scatters in view."""
+    cells = set()
+    for series in plot.series:
+        if series.kind not in ("line", "scatter"):
+            continue
+        for x, y in zip(plot_axes.as_floats(series.x), plot_axes.as_floats(series.y)):
+            if plot.yscale == "log":
+                y = math.log10(y) if y > 0 else math.nan
+            if not (math.isfinite(x) and math.isfinite(y)):
+                continue
+            if frame.x.low <= x <= frame.x.high and frame.y.low <= y <= frame.y.high:
+                cells.add((plot_axes.cell_of(x, frame.x.low, frame.x.high, frame.columns),
+                           plot_axes.cell_of(y, frame.y.low, frame.y.high, frame.rows)))
+    return cells
+
+
+def explorable_settings():
+    for block in figures.EXPLORABLES:
+        for combo, param, values in numeric_sweeps(block):
+            for value in values[:: max(1, len(values) // 4)]:
+                description = block.build(**{**block.defaults(), **combo, param.name: value})
+                if isinstance(description, Plot) and description.message is None:
+                    yield block.name, description
+
+
+@pytest.mark.parametrize("width, height", SIZES)
+def test_no_legend_covers_data(width, height):
+    """A legend inside the axes sits where no point is; one outside them is beside or under the canvas."""
+    found = [(name, description) for name, description in defaults()]
+    found += list(explorable_settings())
+    for name, description in found:
+        for panel, plot in enumerate(plots_of(description)):
+            text, axes = drawn(description, width, height, panel)
+            matrix, frame = axes[0] if not (isinstance(description, Panels) and width >= 110) else axes[panel]
+            if frame.outside is None:
+                rows, columns = frame.legend
+                covered = {(c, r) for c, r in _data_cells(plot, frame) if r >= frame.rows - rows and c < columns}
+                assert not covered, (name, width, height, sorted(covered)[:5])
+                continue
+            assert plot.legend == "outside" or plot.ylim is not None, name
+            lines = text.splitlines()
+            canvas_rows = range(len(lines) - frame.bottom - frame.rows, len(lines) - frame.bottom)
+            for series in plot.series:
+                if not series.label:
+                    continue
+                where = [index for index, line in enumerate(lines) if f" {series.label}" in line]
+                assert where, (name, series.label)
+                for index in where:
+                    if frame.outside == "below":
+                        assert index >= len(lines) - len(frame.below), (name, series.label)
+                    else:  # beside: right of the canvas's frame
+                        assert index in canvas_rows
+                        assert lines[index].index(f" {series.label}") > frame.left + frame.columns, (name, series.label)
+
+
+@pytest.mark.parametrize("block", [figures.TRANSFORM, figures.DETERMINANT, figures.PROJECTION, figures.NORMS, figures.PCA],
+                         ids=lambda block: block.name)
+def test_geometry_at_80x24_uses_its_rows_and_no_more_width_than_its_data(block):
+    from tutor.widgets.figure_view import square_height
+
+    height = square_height(24)
+    assert height >= 15  # the block's other rows (border, parameters, four readouts) leave this much at 24 rows
+    description = block.build(**block.defaults())
+    for width in (46, 76):  # beside the sidebar, and without it
+        _, axes = drawn(description, width, height)
+        frame = axes[0][1]
+        assert frame.rows >= 10, (block.name, frame.rows)
+        x_span = description.xlim[1] - description.xlim[0]
+        if frame.outside == "right":  # the room the x axis does not need holds the legend
+            assert (frame.x.high - frame.x.low) <= x_span + 3 * frame.x.pitch, (block.name, frame.x)

@@ -148,7 +148,7 @@ async def test_a_plot_plotext_cannot_draw_says_so_instead_of_crashing(monkeypatc
     app = PlotHost()
     async with app.run_test(size=(80, 24)) as pilot:
         view = app.query_one(PlotView)
-        monkeypatch.setattr("tutor.widgets.plot_view.draw_axes", lambda *args: 1 / 0)
+        monkeypatch.setattr("tutor.widgets.plot_view.draw_axes", lambda *args, **kwargs: 1 / 0)
         view.show(two_lines())
         await pilot.pause()
         assert "This plot could not be drawn: ZeroDivisionError" in screen_text(app)

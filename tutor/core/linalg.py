@@ -304,3 +304,83 @@ def solve_residuals(A: ArrayLike, b: ArrayLike) -> dict[str, float]:
         "solve": float(np.linalg.norm(A @ x_solve - b)),
         "inv": float(np.linalg.norm(A @ x_inv - b)),
     }
+
+
+# ---------------------------------------------------------------- 2 × 2 pictures
+
+
+def rank(M: ArrayLike) -> int:
+    """The numerical rank of M: how many singular values stand above rounding noise.
+
+    A singular value counts when it exceeds σ₁ · max(rows, columns) · machine ε, the
+    usual threshold (numpy's ``matrix_rank`` uses the same). From k = rank on, the
+    rank-k approximation ``low_rank(M, k)`` is M itself.
+    """
+    M = np.asarray(M, dtype=float)
+    if M.ndim != 2:
+        raise ValueError(f"M must be a 2-D matrix, got shape {M.shape}")
+    if M.size == 0:
+        return 0
+    sigma = np.linalg.svd(M, compute_uv=False)
+    tolerance = sigma[0] * max(M.shape) * np.finfo(float).eps
+    return int(np.sum(sigma > tolerance))
+
+
+def _direction(N: np.ndarray) -> np.ndarray:
+    """A unit vector v with N v = 0, for a 2 × 2 N of rank 1: perpendicular to its longest row."""
+    row = N[int(np.argmax(np.linalg.norm(N, axis=1)))]
+    v = np.array([-row[1], row[0]], dtype=float)
+    v /= np.linalg.norm(v)
+    if v[0] < -1e-12 or (abs(v[0]) <= 1e-12 and v[1] < 0):
+        v = -v  # an eigenvector's sign is arbitrary: point it right (or up)
+    return v
+
+
+def eigen_directions(M: ArrayLike, tol: float = 1e-9) -> tuple[str, list[complex], list[np.ndarray]]:
+    """The eigenvalues of a 2 × 2 M and its eigen-directions, and which case it is.
+
+    λ solves λ² − (trace) λ + det = 0, so the discriminant trace² − 4 det decides:
+    "two" real eigenvalues with a direction each (largest |λ| first); "complex" ones and
+    no real direction (M turns every vector); a repeated λ with "one" direction only (a
+    defective matrix, such as the shear [[1, 1], [0, 1]]); or M = λI, which stretches
+    "all" directions alike. Returns (case, eigenvalues, unit directions).
+    """
+    M = _as_square(M)
+    if M.shape != (2, 2):
+        raise ValueError(f"eigen_directions needs a 2 × 2 matrix, got shape {M.shape}")
+    scale = max(float(np.max(np.abs(M))), 1.0)
+    trace, det = float(M[0, 0] + M[1, 1]), float(M[0, 0] * M[1, 1] - M[0, 1] * M[1, 0])
+    disc = trace**2 - 4 * det
+    if disc < -tol * scale**2:
+        root = math.sqrt(-disc) / 2
+        return "complex", [complex(trace / 2, root), complex(trace / 2, -root)], []
+    if abs(disc) <= tol * scale**2:
+        value = trace / 2
+        N = M - value * np.eye(2)
+        if np.max(np.abs(N)) <= tol * scale:
+            return "all", [value, value], [np.array([1.0, 0.0]), np.array([0.0, 1.0])]
+        return "one", [value, value], [_direction(N)]
+    root = math.sqrt(disc) / 2
+    values = sorted((trace / 2 + root, trace / 2 - root), key=lambda v: -abs(v))
+    return "two", values, [_direction(M - value * np.eye(2)) for value in values]
+
+
+def unit_square_image(M: ArrayLike) -> np.ndarray:
+    """The corners of the unit square after M: 0, M e₁, M e₁ + M e₂, M e₂ (rows), in that order.
+
+    The sides from 0 are M's columns, so the square lands on the parallelogram they span.
+    """
+    M = _as_square(M)
+    corners = np.array([[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0]])
+    return corners @ M.T
+
+
+def signed_area(points: ArrayLike) -> float:
+    """The signed area of a polygon (corners in order) by the shoelace formula.
+
+    Positive when the corners turn anticlockwise, negative when clockwise: for the image
+    of the unit square it is det M, sign included.
+    """
+    P = np.asarray(points, dtype=float)
+    x, y = P[:, 0], P[:, 1]
+    return float(0.5 * (np.dot(x, np.roll(y, -1)) - np.dot(np.roll(x, -1), y)))

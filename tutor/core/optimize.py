@@ -85,3 +85,38 @@ def fit_linear_gd(
         w = w - lr * (2 / n) * (X.T @ (X @ w - y))
         losses[t] = np.mean((X @ w - y) ** 2)
     return w, losses
+
+
+def descent_factors(X: ArrayLike, lr: float) -> np.ndarray:
+    """How gradient descent on the MSE of X w ≈ y changes its error, direction by direction.
+
+    With w* the least-squares weights, each step maps the error e = w − w* to
+    (I − η H) e, where H = (2/n) XᵀX. Along H's eigenvector with eigenvalue μ the
+    error is multiplied by 1 − ημ each step; the factors are returned, smallest first.
+    """
+    X = np.asarray(X, dtype=float)
+    if X.ndim != 2:
+        raise ValueError(f"X must be 2-D, got shape {X.shape}")
+    curvatures = np.linalg.eigvalsh((2 / X.shape[0]) * (X.T @ X))
+    return np.sort(1 - lr * curvatures)
+
+
+def descent_regime(X: ArrayLike, lr: float, tol: float = 1e-9) -> tuple[str, float]:
+    """What gradient descent with learning rate `lr` does on the MSE, and its worst factor.
+
+    The largest |1 − ημ| (see ``descent_factors``) decides: above 1 the error grows
+    ("diverging"); exactly 1 with a factor of −1 it flips sign every step and never
+    shrinks ("oscillating"); below 1 it shrinks, "overshooting" (flipping sign as it
+    goes) when some factor is negative, else plainly "converging".
+    Returns (regime, the factor of largest size, sign included).
+    """
+    factors = descent_factors(X, lr)
+    worst = float(factors[np.argmax(np.abs(factors))])
+    size = abs(worst)
+    if size > 1 + tol:
+        return "diverging", worst
+    if size >= 1 - tol:
+        return ("oscillating" if worst < 0 else "stalled"), worst
+    if factors[0] < -tol:
+        return "overshooting", worst
+    return "converging", worst

@@ -91,3 +91,18 @@ def synthetic_houses(n: int = 100, seed: int = 42) -> tuple[np.ndarray, np.ndarr
     x = rng.uniform(0, 10, size=n)
     noise = rng.normal(0, 2, size=n)
     return x, 3.5 * x + 10 + noise
+
+
+def project(X: ArrayLike, y: ArrayLike) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The orthogonal projection of y onto the column space of X: (w, ŷ = X w, r = y − ŷ).
+
+    ŷ is the point X w nearest to y; the residual r is perpendicular to every column,
+    Xᵀ r = 0, which is the normal equation XᵀX w = Xᵀy. A 1-D X is one column.
+    """
+    X = np.asarray(X, dtype=float)
+    if X.ndim == 1:
+        X = X[:, None]
+    y = np.asarray(y, dtype=float)
+    w = normal_equation(X, y)
+    y_hat = X @ w
+    return w, y_hat, y - y_hat

@@ -48,7 +48,10 @@ class Plot:
     `equal_aspect` makes a unit as long across as up (circles look round).
     `yscale` is "linear" or "log" (the widget plots log₁₀ y and labels the
     ticks with the values). `inactive` names the explorable parameters this
-    view does not use, so the widget can grey them out.
+    view does not use, so the widget can grey them out. `legend` says where the
+    labels of the series go: "auto" inside the top left of the axes unless data
+    lies under it, "outside" always out of the data (beside the axes when there
+    is room, else on a line under them): explorables, whose data moves, use it.
     """
 
     series: tuple[Series, ...] = ()
@@ -62,6 +65,7 @@ class Plot:
     equal_aspect: bool = False
     yscale: str = "linear"
     inactive: tuple[str, ...] = ()
+    legend: str = "auto"
 
 
 @dataclass(frozen=True)

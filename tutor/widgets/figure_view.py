@@ -36,6 +36,21 @@ def _view_for(description: object) -> type[Widget]:
     raise TypeError(f"no widget draws a {type(description).__name__}")
 
 
+SQUARE_RESERVE = 9
+"""Screen rows an equal-scale plot leaves to the rest of its block: the header and footer, the
+block's border, the parameter line and four readout lines, so the whole block fits on screen."""
+SQUARE_ROWS = (14, 34)
+
+
+def square_height(screen_rows: int) -> int:
+    """How tall an equal-scale plot is on a screen `screen_rows` tall: as tall as its block allows.
+
+    On a square scale, rows set both axes' room, so geometry takes every row the screen can
+    spare (15 at 24 rows), where other plots take about half the screen.
+    """
+    return max(SQUARE_ROWS[0], min(SQUARE_ROWS[1], screen_rows - SQUARE_RESERVE))
+
+
 class FigureView(Vertical):
     """The drawing area of a figure or explorable."""
 
@@ -92,8 +107,22 @@ class FigureView(Vertical):
             other.display = other is view
         self.query_one(".notice").display = False
         self.set_class(isinstance(description, (Plot, Panels)), "-plot")
+        self.set_class(isinstance(description, Plot) and description.equal_aspect, "-square")
+        self._fit_height()
         view.show(description)
         self._current = view
+
+    def _fit_height(self) -> None:
+        """An equal-scale plot's height follows the screen's (see `square_height`); others keep the CSS one."""
+        height = square_height(self.app.size.height) if self.has_class("-square") else None
+        current = self.styles.height
+        if height is None and current is not None:
+            self.styles.height = None
+        elif height is not None and (current is None or current.value != height):
+            self.styles.height = height
+
+    def on_resize(self) -> None:
+        self._fit_height()
 
     def show_notice(self, text: str, *, error: bool = False) -> None:
         """Show `text` instead of a drawing ("drawing…", or why a build failed)."""
@@ -103,7 +132,8 @@ class FigureView(Vertical):
         notice.display = True
         for view in self._views.values():
             view.display = False
-        self.remove_class("-plot")
+        self.remove_class("-plot", "-square")
+        self._fit_height()
         self._current = None
 
     def save(self, path: Path) -> None:

@@ -350,6 +350,20 @@ def equal_grid(
     )
 
 
+def tight_axis(axis: GridAxis, limits: tuple[float, float]) -> GridAxis:
+    """`axis`'s scale and ticks on just enough cells to cover `limits` (and two ticks): equal-scale
+    geometry need not stretch its x axis over the whole width when something else can use the room."""
+    if len(axis.ticks) < 2:
+        return axis
+    step = axis.ticks[1] - axis.ticks[0]
+    per_tick = max(1, round(step / axis.pitch))
+    cells = math.ceil((limits[1] - limits[0]) / axis.pitch - 1e-9) + 2  # a cell of margin for the rounding
+    cells = max(cells, 2 * per_tick + 1)
+    if cells >= axis.cells:
+        return axis
+    return _centred_axis(limits, cells, step, per_tick)
+
+
 def _fits(limits: tuple[float, float], cells: int, per_unit: float) -> bool:
     """Whether `limits` fit on `cells` cells at `per_unit` cells a unit, on whole cells."""
     pitch = 1 / per_unit

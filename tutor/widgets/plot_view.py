@@ -205,13 +205,13 @@ class PlotView(PlotextPlot):
         if isinstance(description, Plot):
             if description.message is not None:
                 return description.message, []
-            return None, [(figure, draw_axes(figure, description, width, height, colours))]
+            return None, [(figure, draw_axes(figure, description, width, height, colours, single=True))]
         plots = description.plots
         if not side_by_side:
             plot = plots[panel % len(plots)]
             if plot.message is not None:
                 return plot.message, []
-            return None, [(figure, draw_axes(figure, plot, width, height, colours))]
+            return None, [(figure, draw_axes(figure, plot, width, height, colours, single=True))]
         figure.subplots(1, len(plots))
         figure._set_sizes()  # so each subplot knows its size before its axes are laid out
         frames = []
@@ -254,6 +254,14 @@ class Frame:
         self.bars: list[tuple[list[float], list[float], float, Any]] = []
         self.legend: tuple[int, int] = (0, 0)
         """(rows, columns) at the top left of the canvas that plotext's legend takes."""
+        self.outside: str | None = None
+        """Where the legend is when it is out of the data: "right" of the axes, "below" them, or None."""
+        self.full: tuple[int, int] = (0, 0)
+        """The size of the whole drawing, legend included (the axes may take less)."""
+        self.entries: list[tuple[str, str, Any]] = []
+        """The legend beside the axes: (sample, label, colour), one a row from the canvas top."""
+        self.below: list[list[tuple[str, str, Any]]] = []
+        """The legend under the axes, line by line."""
 
     @property
     def columns(self) -> int:
@@ -276,70 +284,128 @@ def canvas_size(width: int, height: int, plot: Plot, y_label_width: int) -> tupl
     return max(columns, 2), max(rows, 2)
 
 
+LEGEND_SAMPLES = {"hd": "▀▄", "fhd": "▀▄", "sd": "██", "braille": "⠤⠤", "dot": "··"}
+"""What an outside legend shows for a line drawn with each of plotext's named markers."""
+
+LEGEND_GAP = 3
+"""Columns between two entries of a legend line, and between the axes and a legend beside them."""
+
+
+def legend_sample(kind: str, marker: str) -> str:
+    """The mark an outside legend puts before a series' label: two cells for a line, one for a point."""
+    if marker in LEGEND_SAMPLES:
+        return LEGEND_SAMPLES[marker]
+    if kind in ("bar", "histogram"):
+        return BAR_LEGEND
+    return marker if kind == "scatter" else marker * 2
+
+
+def legend_lines(entries: list[tuple[str, str, Any]], width: int) -> list[list[tuple[str, str, Any]]]:
+    """The entries of a legend packed into lines at most `width` cells wide, in order."""
+    lines: list[list[tuple[str, str, Any]]] = [[]]
+    used = 0
+    for entry in entries:
+        size = len(entry[0]) + 1 + len(entry[1])
+        if lines[-1] and used + LEGEND_GAP + size > width:
+            lines.append([])
+            used = 0
+        used += size + (LEGEND_GAP if lines[-1] else 0)
+        lines[-1].append(entry)
+    return lines if lines[-1] else []
+
+
+def _marker_of(series: Series, lines: int, scatters: int) -> str:
+    if series.kind == "line":
+        return series.marker or LINE_MARKERS[lines % len(LINE_MARKERS)]
+    if series.kind == "scatter":
+        return series.marker or SCATTER_MARKERS[scatters % len(SCATTER_MARKERS)]
+    if series.kind in ("hline", "vline"):
+        return series.marker or "hd"
+    return BAR_LEGEND
+
+
+def _legend_entries(plot: Plot, colours: dict[str, tuple[int, int, int]] | None) -> list[tuple[str, str, Any]]:
+    """(sample, label, colour) of every labelled series, with the markers `draw_axes` gives them."""
+    entries = []
+    lines = scatters = 0
+    for series in plot.series:
+        marker = _marker_of(series, lines, scatters)
+        lines += series.kind == "line"
+        scatters += series.kind == "scatter"
+        if series.label:
+            colour = colours.get(series.style, colours.get("primary")) if colours else None
+            entries.append((legend_sample(series.kind, marker), series.label, colour))
+    return entries
+
+
 def draw_axes(
-    axes: Any, plot: Plot, width: int, height: int, colours: dict[str, tuple[int, int, int]] | None
+    axes: Any,
+    plot: Plot,
+    width: int,
+    height: int,
+    colours: dict[str, tuple[int, int, int]] | None,
+    single: bool = False,
 ) -> Frame:
     """Draw one `Plot` on a plotext figure or subplot `width` x `height` cells in size.
 
     The limits are widened so every tick sits on the cell that holds its value, the ticks
     evenly spaced (see `plot_axes.grid_axis`); bars are drawn afterwards by `finish`.
+    When the axes are the whole figure (`single`) and the legend goes outside the data
+    (`Plot.legend`), it is drawn beside the axes (equal-scale geometry, which rarely needs
+    the whole width) or on lines under them, and the axes take the rest of the room.
     """
     log = plot.yscale == "log"
     prepared = [_prepared(series, log) for series in plot.series]
     xlim, ylim = _limits(plot, prepared, log)
-    _, rows = canvas_size(width, height, plot, 0)
-    if plot.ylim is None:
-        ylim = _clear_legend(plot, prepared, xlim, ylim, max(width - 8, 4), rows)
-    categorical = any(isinstance(x, str) for s, (xs, _) in zip(plot.series, prepared) if s.kind == "bar" for x in xs)
-    data_low = min((y for s, (_, ys) in zip(plot.series, prepared) if s.kind != "vline" for y in ys), default=0.0)
-    bars_from_zero = not log and ylim[0] >= 0 and (
-        any(s.kind in ("bar", "histogram") for s in plot.series) or (plot.ylim is None and data_low == 0)
-    )
-    if bars_from_zero and plot.ylim is None:
-        ylim = (0.0, ylim[1])
-    if plot.equal_aspect and not categorical:
-        y_guess = plot_axes.labelled_ticks(*ylim, 3)[1]
-        columns, _ = canvas_size(width, height, plot, max(map(len, y_guess), default=1))
-        x_axis, y_axis = plot_axes.equal_grid(xlim, ylim, columns, rows)
+    entries = _legend_entries(plot, colours)
+    outside = None
+    if single and entries:
+        _, rows = canvas_size(width, height, plot, 0)
+        if plot.legend == "outside" or (
+            plot.legend == "auto" and plot.ylim is not None and _legend_covers(plot, prepared, xlim, ylim, max(width - 8, 4), rows)
+        ):
+            outside = "right" if plot.equal_aspect else "below"
+    plot_width, plot_height = width, height
+    below: list = []
+    if outside == "below":
+        below = legend_lines(entries, width - 2)
+        plot_height = height - len(below)
+    x_axis, y_axis, categorical, bars_from_zero = _grid(plot, prepared, xlim, ylim, plot_width, plot_height, log, clear=outside is None)
+    if outside == "right":
+        tight = plot_axes.tight_axis(x_axis, xlim)
         y_width = max(map(len, y_axis.labels), default=0)
-        if canvas_size(width, height, plot, y_width)[0] != columns:  # the labels came out wider or narrower
-            columns, _ = canvas_size(width, height, plot, y_width)
-            x_axis, y_axis = plot_axes.equal_grid(xlim, ylim, columns, rows)
-    else:
-        y_count = max(3, rows // 4)
-        if log:
-            y_axis = plot_axes.grid_axis(
-                *ylim, rows, y_count, label=lambda tick, step: plot_axes._power_label(tick), steps=[1.0, 2.0, 3.0, 5.0, 10.0]
-            )
-            if len(y_axis.ticks) < 2:
-                y_axis = plot_axes.grid_axis(*ylim, rows, y_count, label=lambda tick, step: plot_axes._power_label(tick))
+        needed = tight.cells + 2 + y_width
+        room = width - needed - LEGEND_GAP
+        if room >= max(len(sample) + 1 + len(label) for sample, label, _ in entries):
+            x_axis, plot_width = tight, needed
         else:
-            y_axis = plot_axes.grid_axis(*ylim, rows, y_count, keep_low=bars_from_zero)
-        y_width = max(map(len, y_axis.labels), default=0)
-        columns, _ = canvas_size(width, height, plot, y_width)
-        if categorical:
-            count = max(len(xs) for s, (xs, _) in zip(plot.series, prepared) if s.kind == "bar")
-            x_axis = plot_axes.grid_axis(0.5, count + 0.5, columns, count, min_gap=1, steps=[1.0])
-        else:
-            x_axis = plot_axes.grid_axis(*xlim, columns, max(3, columns // 8), across=True, unit=_bar_spacing(plot, prepared))
+            outside = "below"
+            below = legend_lines(entries, width - 2)
+            plot_height = height - len(below)
+            x_axis, y_axis, categorical, bars_from_zero = _grid(plot, prepared, xlim, ylim, plot_width, plot_height, log, clear=False)
+    if (plot_width, plot_height) != (width, height):
+        axes.plotsize(plot_width, plot_height)
+        axes._set_size(plot_width, plot_height)
     y_width = max(map(len, y_axis.labels), default=0)
     frame = Frame(x_axis, y_axis, y_width + 1, 2 + (1 if plot.xlabel else 0), plot.title, plot.ylabel)
+    frame.outside, frame.full = outside, (width, height)
+    frame.entries = entries if outside == "right" else []
+    frame.below = below
     xlim, ylim = x_axis.limits, y_axis.limits
 
     lines = scatters = 0
     names: list[str] = []
     for series, (xs, ys) in zip(plot.series, prepared):
         colour = colours.get(series.style, colours.get("primary")) if colours else None
-        label = series.label or None
+        label = (series.label or None) if outside is None else None
+        marker = _marker_of(series, lines, scatters)
         if series.kind in ("line", "scatter"):
             if not xs:
                 continue
             if series.kind == "line":
-                marker = series.marker or LINE_MARKERS[lines % len(LINE_MARKERS)]
                 lines += 1
                 axes.plot(xs, ys, marker=marker, color=colour, label=label)
             else:
-                marker = series.marker or SCATTER_MARKERS[scatters % len(SCATTER_MARKERS)]
                 scatters += 1
                 axes.scatter(xs, ys, marker=marker, color=colour, label=label)
         elif series.kind in ("bar", "histogram"):
@@ -352,14 +418,14 @@ def draw_axes(
                 axes.scatter([xlim[0]], [ylim[1]], marker=BAR_LEGEND, color=colour, label=label)
         elif series.kind == "hline":
             for value in ys[:1]:
-                if label:
-                    axes.plot([xlim[0], xlim[1]], [value, value], marker=series.marker or "hd", color=colour, label=label)
+                if series.label:  # a labelled line is drawn with its marker, so the legend's sample matches it
+                    axes.plot([xlim[0], xlim[1]], [value, value], marker=marker, color=colour, label=label)
                 else:
                     axes.hline(value, color=colour)
         elif series.kind == "vline":
             for value in xs[:1]:
-                if label:
-                    axes.plot([value, value], [ylim[0], ylim[1]], marker=series.marker or "hd", color=colour, label=label)
+                if series.label:
+                    axes.plot([value, value], [ylim[0], ylim[1]], marker=marker, color=colour, label=label)
                 else:
                     axes.vline(value, color=colour)
         if label:
@@ -381,6 +447,55 @@ def draw_axes(
     if plot.xlabel:
         axes.xlabel(plot.xlabel)
     return frame
+
+
+def _grid(
+    plot: Plot,
+    prepared: list[tuple[list, list[float]]],
+    xlim: tuple[float, float],
+    ylim: tuple[float, float],
+    width: int,
+    height: int,
+    log: bool,
+    clear: bool,
+) -> tuple[plot_axes.GridAxis, plot_axes.GridAxis, bool, bool]:
+    """(x axis, y axis, categorical x, bars from zero) for `plot` drawn `width` x `height`."""
+    _, rows = canvas_size(width, height, plot, 0)
+    if plot.ylim is None and clear:
+        ylim = _clear_legend(plot, prepared, xlim, ylim, max(width - 8, 4), rows)
+    categorical = any(isinstance(x, str) for s, (xs, _) in zip(plot.series, prepared) if s.kind == "bar" for x in xs)
+    data_low = min((y for s, (_, ys) in zip(plot.series, prepared) if s.kind != "vline" for y in ys), default=0.0)
+    bars_from_zero = not log and ylim[0] >= 0 and (
+        any(s.kind in ("bar", "histogram") for s in plot.series) or (plot.ylim is None and data_low == 0)
+    )
+    if bars_from_zero and plot.ylim is None:
+        ylim = (0.0, ylim[1])
+    if plot.equal_aspect and not categorical:
+        y_guess = plot_axes.labelled_ticks(*ylim, 3)[1]
+        columns, _ = canvas_size(width, height, plot, max(map(len, y_guess), default=1))
+        x_axis, y_axis = plot_axes.equal_grid(xlim, ylim, columns, rows)
+        y_width = max(map(len, y_axis.labels), default=0)
+        if canvas_size(width, height, plot, y_width)[0] != columns:  # the labels came out wider or narrower
+            columns, _ = canvas_size(width, height, plot, y_width)
+            x_axis, y_axis = plot_axes.equal_grid(xlim, ylim, columns, rows)
+        return x_axis, y_axis, categorical, bars_from_zero
+    y_count = max(3, rows // 4)
+    if log:
+        y_axis = plot_axes.grid_axis(
+            *ylim, rows, y_count, label=lambda tick, step: plot_axes._power_label(tick), steps=[1.0, 2.0, 3.0, 5.0, 10.0]
+        )
+        if len(y_axis.ticks) < 2:
+            y_axis = plot_axes.grid_axis(*ylim, rows, y_count, label=lambda tick, step: plot_axes._power_label(tick))
+    else:
+        y_axis = plot_axes.grid_axis(*ylim, rows, y_count, keep_low=bars_from_zero)
+    y_width = max(map(len, y_axis.labels), default=0)
+    columns, _ = canvas_size(width, height, plot, y_width)
+    if categorical:
+        count = max(len(xs) for s, (xs, _) in zip(plot.series, prepared) if s.kind == "bar")
+        x_axis = plot_axes.grid_axis(0.5, count + 0.5, columns, count, min_gap=1, steps=[1.0])
+    else:
+        x_axis = plot_axes.grid_axis(*xlim, columns, max(3, columns // 8), across=True, unit=_bar_spacing(plot, prepared))
+    return x_axis, y_axis, categorical, bars_from_zero
 
 
 def _bar_spacing(plot: Plot, prepared: list[tuple[list, list[float]]]) -> float | None:
@@ -492,6 +607,7 @@ def build(figure: Any, frames: list[tuple[Any, Frame]]) -> None:
         figure.monitor.build_plot()
         if id(figure) in finished:
             finish(figure.monitor, finished[id(figure)])
+            attach_legend(figure.monitor, finished[id(figure)])
         return
     from plotext._matrix import join_matrices
 
@@ -508,9 +624,78 @@ def build(figure: Any, frames: list[tuple[Any, Frame]]) -> None:
     figure.monitor.matrix = join_matrices(grid)
 
 
+def _blank(cols: int, rows: int, like: Any) -> Any:
+    """An empty plotext matrix with the background of `like`'s axes."""
+    from plotext._matrix import matrix_class
+
+    matrix = matrix_class()
+    matrix.set_size(max(cols, 0), rows)
+    matrix.set_matrices()
+    background = like.background[0][0] if like.rows and like.cols else None
+    if background is not None:
+        matrix.background = [[background] * matrix.cols for _ in range(rows)]
+    return matrix
+
+
+def attach_legend(monitor: Any, frame: Frame) -> None:
+    """Put a legend that is out of the data beside or under the axes, so the drawing fills `frame.full`."""
+    if frame.outside is None:
+        return
+    from plotext._matrix import join_matrices
+
+    matrix = monitor.matrix
+    colour, style = monitor.ticks_color, monitor.ticks_style
+    width = frame.full[0]
+
+    def write(target: Any, column: int, row: int, entry: tuple[str, str, Any]) -> int:
+        sample, label, tint = entry
+        target.add_horizontal_string(column, row, sample, tint if tint is not None else colour, "bold")
+        target.add_horizontal_string(column + len(sample) + 1, row, label, colour, style)
+        return column + len(sample) + 1 + len(label)
+
+    if frame.outside == "right":
+        side = _blank(width - matrix.cols, matrix.rows, matrix)
+        top = frame.bottom + frame.rows - 1
+        for index, entry in enumerate(frame.entries):
+            if top - index >= 0:
+                write(side, LEGEND_GAP - 1, top - index, entry)
+        monitor.matrix = join_matrices([[matrix, side]])
+        return
+    under = _blank(matrix.cols, len(frame.below), matrix)
+    for index, line in enumerate(frame.below):
+        column = frame.left
+        for entry in line:
+            column = write(under, column, len(frame.below) - 1 - index, entry) + LEGEND_GAP
+    monitor.matrix = join_matrices([[matrix], [under]])
+    frame.bottom += len(frame.below)
+
+
 def matrix_text(matrix: Any) -> str:
     """A built matrix as plain text, top row first."""
     return "\n".join("".join(matrix.marker[row]).rstrip() for row in reversed(range(matrix.rows)))
+
+
+def _legend_covers(
+    plot: Plot,
+    prepared: list[tuple[list, list[float]]],
+    xlim: tuple[float, float],
+    ylim: tuple[float, float],
+    columns: int,
+    rows: int,
+) -> bool:
+    """Whether data lies where plotext draws the legend (the top left of the canvas)."""
+    labels = [series.label for series in plot.series if series.label]
+    if not labels:
+        return False
+    x_span, y_span = xlim[1] - xlim[0], ylim[1] - ylim[0]
+    right = xlim[0] + x_span * (max(len(label) for label in labels) + 5) / columns
+    bottom = ylim[1] - y_span * (len(labels) + 0.5) / rows
+    for series, (xs, ys) in zip(plot.series, prepared):
+        if series.kind in ("hline", "vline") or any(isinstance(x, str) for x in xs):
+            continue
+        if any(xlim[0] <= x <= right and bottom <= y <= ylim[1] for x, y in zip(xs, ys)):
+            return True
+    return False
 
 
 def _clear_legend(
