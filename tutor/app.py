@@ -10,13 +10,14 @@ from textual.binding import Binding
 
 from tutor.commands import LessonCommands
 from tutor.lesson.registry import Catalogue
+from tutor.services import Services
 from tutor.screens.help import HelpScreen, describe_keys
 from tutor.screens.home import HomeScreen
 from tutor.screens.too_small import TooSmallScreen
 from tutor.store import Store
 
 if TYPE_CHECKING:
-    from tutor.widgets.repl_session import ReplSession
+    from tutor.repl.session import ReplSession
 
 MIN_SIZE = (50, 12)
 """Columns and rows below which the tutor shows only a 'too small' notice."""
@@ -44,23 +45,21 @@ class TutorApp(App[int]):
         super().__init__()
         self.catalogue = catalogue
         self.store = store
+        self.services = Services(store, start_repl=self._start_repl)
+        """What the widgets ask for with `tutor.services.services(widget)`."""
         self._start = start
         self._opening: tuple[str, int | None] | None = None
         """Where the tutor opens: the lesson and section asked for, or the one to resume."""
-        self._repl: ReplSession | None = None
 
-    @property
-    def repl(self) -> ReplSession:
+    def _start_repl(self) -> ReplSession:
         """The REPL's session: one kernel child for the app's life, started when the pane first opens."""
-        if self._repl is None:
-            from tutor.widgets.repl_session import ReplSession
+        from tutor.repl.session import ReplSession
 
-            self._repl = ReplSession(self.store)
-        return self._repl
+        return ReplSession(self.store)
 
     async def on_unmount(self) -> None:
-        if self._repl is not None:
-            await self._repl.close()
+        if self.services.repl_started:
+            await self.services.repl.close()
 
     def get_default_screen(self) -> HomeScreen:
         """Home is the bottom of the screen stack: escape from a lesson lands there.

@@ -1,15 +1,25 @@
-"""The command palette: entries "Go to section: …", "Open lesson: …" and "REPL: restart", and
-the palette screen itself, made safe against page keys that arrive before its list has a size."""
+"""The command palette: entries "Go to section: …" and "Open lesson: …", and the palette
+screen itself, made safe against page keys that arrive before its list has a size.
+
+The lesson screen adds its own entries (see `tutor.screens.lesson_commands`).
+"""
 
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING, Callable
+from typing import Callable, Protocol
 
 from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 
-if TYPE_CHECKING:
-    from tutor.app import TutorApp
+from tutor.lesson.registry import Catalogue
+
+
+class OpensLessons(Protocol):
+    """What these commands need of the app: the lessons, and a way to open one."""
+
+    catalogue: Catalogue
+
+    def open_lesson(self, lesson_id: str, section_index: int | None = None) -> None: ...
 
 
 class LessonCommands(Provider):
@@ -18,7 +28,7 @@ class LessonCommands(Provider):
     def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
         from tutor.screens.lesson import LessonScreen
 
-        app: TutorApp = self.app  # type: ignore[assignment]
+        app: OpensLessons = self.app  # type: ignore[assignment]
         commands = []
         screen = self.screen
         for lesson in app.catalogue.lessons:
@@ -33,9 +43,6 @@ class LessonCommands(Provider):
         for lesson in app.catalogue.lessons:
             commands.append((f"Open lesson: {lesson.title}", lesson.summary,
                              partial(app.open_lesson, lesson.id)))
-        if isinstance(screen, LessonScreen):
-            commands.append(("REPL: restart", "A fresh Python; the lesson's variables are set up again",
-                             screen.action_repl_restart))
         return commands
 
     async def discover(self) -> Hits:

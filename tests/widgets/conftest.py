@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 
 import pytest
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 
 from lessons.maths_foundations import LESSON
+from tests.helpers import wait_until
 from tutor.lesson.format import Lesson
 from tutor.store import Store
 from tutor.widgets.repl_pane import ReplPane
-from tutor.widgets.repl_session import ReplSession
+from tutor.repl.session import ReplSession
 
 
 class PaneApp(App[None]):
@@ -34,15 +33,6 @@ class PaneApp(App[None]):
     async def on_unmount(self) -> None:
         await self.repl.close()
         self.store.close()
-
-
-async def wait_until(pilot: Pilot, condition: Callable[[], bool], timeout: float = 15.0, what: str = "") -> None:
-    """Let the app run until ``condition()`` holds (fails after ``timeout`` seconds)."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what or condition}")
-        await pilot.pause(0.02)
 
 
 def transcript(pane: ReplPane) -> list[str]:

@@ -23,7 +23,7 @@ import io
 import json
 import sys
 import time
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from types import TracebackType
 from typing import Any
 
@@ -83,21 +83,22 @@ class CapturedOutput(io.TextIOBase):
         return kept
 
 
+@dataclass(kw_only=True)
 class Harness:
     """One check run: load the learner's code, then judge every case the check yields."""
 
-    def __init__(
-        self, *, exercise_id: str, code: str, check: str, seed: int, case_limit: float, budget: float
-    ) -> None:
-        self.exercise_id = exercise_id
-        self.code = code
-        self.check = check
-        self.seed = seed
-        self.case_limit = case_limit
-        self.budget = budget
-        self._started = time.monotonic()
-        self._given_up: dict[str, str] = {}
-        self._lines = code.splitlines()
+    exercise_id: str
+    code: str
+    check: str
+    seed: int
+    case_limit: float
+    budget: float
+    _started: float = field(default_factory=time.monotonic, init=False, repr=False)
+    _given_up: dict[str, str] = field(default_factory=dict, init=False, repr=False)
+    _lines: list[str] = field(default_factory=list, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._lines = self.code.splitlines()
 
     def remaining(self) -> float:
         return self.budget - (time.monotonic() - self._started)

@@ -25,6 +25,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from tutor.checks.report import CheckReport
@@ -51,28 +52,18 @@ REPORT_NAME = "_tutor_check_report"
 CELL = "from tutor.checks.harness import run as _tutor_check_run\n{name} = _tutor_check_run({spec!r})\n"
 
 
+@dataclass(kw_only=True)
 class Checker:
     """Runs exercise checks, each in a checking child (a fresh one unless `reuse_child`)."""
 
-    def __init__(
-        self,
-        *,
-        case_limit: float = CASE_LIMIT,
-        budget: float = BUDGET,
-        margin: float = MARGIN,
-        grace: float = GRACE,
-        memory_cap: int = MEMORY_CAP,
-        seed: int = SEED,
-        reuse_child: bool = False,
-    ) -> None:
-        self.case_limit = case_limit
-        self.budget = budget
-        self.margin = margin
-        self.grace = grace
-        self.memory_cap = memory_cap
-        self.seed = seed
-        self.reuse_child = reuse_child
-        self._kernel: Kernel | None = None
+    case_limit: float = CASE_LIMIT
+    budget: float = BUDGET
+    margin: float = MARGIN
+    grace: float = GRACE
+    memory_cap: int = MEMORY_CAP
+    seed: int = SEED
+    reuse_child: bool = False
+    _kernel: Kernel | None = field(default=None, init=False, repr=False)
 
     @property
     def deadline(self) -> float:

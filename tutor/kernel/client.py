@@ -40,6 +40,7 @@ import itertools
 import os
 import sys
 from collections.abc import AsyncGenerator, Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from tutor.kernel import arrays, protocol
@@ -103,37 +104,37 @@ class _Ticket:
         self.inflight: _Inflight | None = None
 
 
+@dataclass(frozen=True, kw_only=True)
+class KernelSettings:
+    """How a kernel's child is started and limited. `width` and `plot_size` are where it starts:
+    `Kernel.configure` changes them while it runs."""
+
+    width: int = 80
+    plot_size: tuple[int, int] = (80, 20)
+    grace: float = 2.0
+    """Seconds after an interrupt before a cell that ignores it is ended by restarting the child."""
+    memory_fraction: float | None = protocol.DEFAULT_MEMORY_FRACTION
+    memory_cap: int | None = protocol.DEFAULT_MEMORY_CAP
+    nice: int = 5
+    complete_timeout: float = 1.0
+    start_timeout: float = 30.0
+    python: str = sys.executable
+    cwd: str | None = None
+    env: dict[str, str] | None = None
+
+
 class Kernel:
-    """A persistent Python kernel in a child process, driven from an asyncio loop."""
+    """A persistent Python kernel in a child process, driven from an asyncio loop.
+
+    `Kernel(width=100, grace=0.5)` takes any field of `KernelSettings` by name.
+    """
 
     is_complete = staticmethod(is_complete)
 
-    def __init__(
-        self,
-        *,
-        width: int = 80,
-        plot_size: tuple[int, int] = (80, 20),
-        grace: float = 2.0,
-        memory_fraction: float | None = protocol.DEFAULT_MEMORY_FRACTION,
-        memory_cap: int | None = protocol.DEFAULT_MEMORY_CAP,
-        nice: int = 5,
-        complete_timeout: float = 1.0,
-        start_timeout: float = 30.0,
-        python: str = sys.executable,
-        cwd: str | None = None,
-        env: dict[str, str] | None = None,
-    ) -> None:
-        self._width = width
-        self._plot_size = (int(plot_size[0]), int(plot_size[1]))
-        self._grace = grace
-        self._memory_fraction = memory_fraction
-        self._memory_cap = memory_cap
-        self._nice = nice
-        self._complete_timeout = complete_timeout
-        self._start_timeout = start_timeout
-        self._python = python
-        self._cwd = cwd
-        self._env = env
+    def __init__(self, **settings: Any) -> None:
+        self.settings = KernelSettings(**settings)
+        self._width = self.settings.width
+        self._plot_size = (int(self.settings.plot_size[0]), int(self.settings.plot_size[1]))
         self._lock = asyncio.Lock()
         self._ids = itertools.count(1)
         self._child: ChildProcess | None = None
@@ -294,7 +295,7 @@ class Kernel:
             return nothing
         try:
             reply = await self._request(
-                {"type": protocol.COMPLETE, "text": text, "cursor": cursor}, timeout=self._complete_timeout
+                {"type": protocol.COMPLETE, "text": text, "cursor": cursor}, timeout=self.settings.complete_timeout
             )
         except KernelError:
             return nothing
@@ -346,13 +347,14 @@ class Kernel:
     async def _spawn(self) -> ChildProcess:
         options = {
             "width": self._width,
-            "memory_fraction": self._memory_fraction,
-            "memory_cap": self._memory_cap,
-            "nice": self._nice,
+            "memory_fraction": self.settings.memory_fraction,
+            "memory_cap": self.settings.memory_cap,
+            "nice": self.settings.nice,
             "parent_pid": os.getpid(),
         }
         try:
-            child = await ChildProcess.spawn(options, python=self._python, cwd=self._cwd, environ=self._env)
+            settings = self.settings
+            child = await ChildProcess.spawn(options, python=settings.python, cwd=settings.cwd, environ=settings.env)
         except OSError as error:
             raise KernelDied(ExitInfo(None, str(error)), f"The kernel could not start: {error}") from error
         child.on_started = self._on_started
@@ -367,7 +369,7 @@ class Kernel:
                 child.death_reported = True
                 self._unreported_exit = child.exited.result() if child.exited.done() else ExitInfo(None)
             child = self._child = await self._spawn()
-        await child.wait_ready(self._start_timeout)
+        await child.wait_ready(self.settings.start_timeout)
         self._check_open()
         return child
 
@@ -406,7 +408,7 @@ class Kernel:
             inflight.child.interrupt()
         # else: _on_started sends it. The grace runs from now, so a wedged child still dies.
         loop = asyncio.get_running_loop()
-        inflight.grace_timer = loop.call_later(self._grace, self._grace_expired, inflight)
+        inflight.grace_timer = loop.call_later(self.settings.grace, self._grace_expired, inflight)
 
     def _on_started(self, request_id: int) -> None:
         inflight = self._inflight
@@ -504,7 +506,7 @@ class Kernel:
                     if isinstance(reply, ExitInfo):
                         inflight.close()
                         restarted = await self._after_death(child, reply)
-                        return death_result(reply, "".join(output), loop.time() - started, restarted, self._grace)
+                        return death_result(reply, "".join(output), loop.time() - started, restarted, self.settings.grace)
                     kind = reply.message["type"]
                     if kind == protocol.STREAM:
                         stream = Stream(str(reply.message["name"]), str(reply.message["text"]))

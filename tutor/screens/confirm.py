@@ -1,8 +1,8 @@
 """A yes-or-no question over the current screen, for choices that lose something.
 
-Only `y` takes the destructive choice. `n`, `enter` and `escape` all keep what
-the learner has: enter is the key people press to get a box out of the way, so
-it must never be the one that throws their work away. The question and both
+Only one key takes the destructive choice (see `BINDINGS`); every other answer,
+enter included, keeps what the learner has: enter is the key people press to
+get a box out of the way, so it must never be the one that throws work away. The question and both
 choices are spelled out in the box, and the dialog's keys are in its footer.
 """
 

@@ -1,15 +1,11 @@
 """The exercise screen: the task, an editor for the learner's code, and the check results.
 
-Keys: ctrl+s or f5 checks the code (in a checking child process, see
-`tutor.checks`); f2 (or `h` away from the editor) shows the next hint;
-ctrl+r resets to the starter code after a confirmation; f4 opens the code
-in $VISUAL or $EDITOR and checks it on return (with neither set it says how
-to set one: no editor is guessed); f3 shows the reference solution once it is
-unlocked (checks passed, or every hint seen and one more failed check).
-ctrl+down / ctrl+up scroll the task from anywhere (keys the editor leaves
-alone); while more of it is below, its last line says so. f1 shows help
-(`?` types in the editor). escape leaves the editor (for the results), and
-from anywhere else goes back.
+What each key does is said once, in `BINDINGS`: the footer and the help screen
+read it, and a test holds the README's key table to it. Checks run in a
+checking child process (see `tutor.checks`). The reference solution unlocks
+once the checks pass, or once every hint has been seen and one more check
+failed. With neither $VISUAL nor $EDITOR set, the external-editor key says how
+to set one: no editor is guessed.
 
 Until the first check of a visit the results take a line or two and the task
 gets the room; after it they share the space.

@@ -11,12 +11,14 @@ from textual.css.query import NoMatches
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Header
-from textual.widgets._header import HeaderTitle  # the header's title line (no public name)
 
-from tutor.lesson.format import Lesson
+from tutor.lesson.format import Exercise, Lesson, Quiz
+from tutor.screens.lesson_commands import LessonScreenCommands
 from tutor.store import Store
+from tutor.widgets.adapters.textual_header import HeaderTitle
 from tutor.widgets.key_footer import KeyFooter
 from tutor.widgets.repl_dock import ReplDock
+from tutor.widgets.section_card import SectionCard
 from tutor.widgets.section_list import SectionList
 from tutor.widgets.section_view import SectionView
 
@@ -29,6 +31,7 @@ class LessonScreen(Screen):
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW, "-wide")]
     AUTO_FOCUS = "SectionView"
+    COMMANDS = {LessonScreenCommands}
 
     BINDINGS = [
         Binding("n", "next", "Next"),
@@ -230,6 +233,21 @@ class LessonScreen(Screen):
         if action == "hide_repl":
             return self.query_one(ReplDock).shown
         return True
+
+    def on_section_card_open_requested(self, event: SectionCard.OpenRequested) -> None:
+        """An exercise or quiz card asked to open: push its screen, and redraw the card after."""
+        card, block = event.card, event.block
+        if isinstance(block, Exercise):
+            from tutor.screens.exercise import ExerciseScreen
+
+            screen: Screen = ExerciseScreen(self.lesson, block, self.store)
+        elif isinstance(block, Quiz):
+            from tutor.screens.quiz import QuizScreen
+
+            screen = QuizScreen(self.lesson, block, self.store)
+        else:
+            return
+        self.app.push_screen(screen, callback=lambda _: card.refresh_card())
 
     def on_section_list_selected(self, event: SectionList.Selected) -> None:
         self.go_to(event.index)

@@ -1,7 +1,7 @@
 """The quiz screen: one question at a time, feedback at once, a summary and "retry missed".
 
-Keyboard only. `a`–`d` (or `1`–`4`) choose an option and `enter` submits it;
-numbers and shapes are typed into an input and submitted with `enter`. Every
+Keyboard only: the keys are in `BINDINGS` (the footer, help and the README's
+table read them). Numbers and shapes are typed into an input. Every
 judged answer is recorded with its time; the score of a whole round is
 recorded when it ends. An answer in the wrong form gets a message saying
 what is expected and is neither judged nor recorded.

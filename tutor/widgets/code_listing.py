@@ -17,6 +17,7 @@ from textual.widgets import Static
 
 from tutor.lesson.format import Example
 from tutor.widgets import highlighting
+from tutor.widgets.block_messages import LeaveRequested
 
 
 HIGHLIGHT_DELAY = 0.3
@@ -96,8 +97,5 @@ class CodeListing(Vertical, can_focus=True):
         self.post_message(self.RunRequested(self, self.example))
 
     def action_leave(self) -> None:
-        """Focus the scrolling section text this listing sits in."""
-        for ancestor in self.ancestors:
-            if getattr(ancestor, "can_focus", False):
-                ancestor.focus(scroll_visible=False)
-                return
+        """Give the keys back to the section text this listing sits in."""
+        self.post_message(LeaveRequested())

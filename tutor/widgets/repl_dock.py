@@ -25,6 +25,7 @@ from textual.message import Message
 from textual.widget import Widget
 
 from tutor.lesson.format import Lesson
+from tutor.services import services
 
 if TYPE_CHECKING:
     from tutor.widgets.code_listing import CodeListing
@@ -100,7 +101,7 @@ class ReplDock(Container):
         if self._pane is None:
             from tutor.widgets.repl_pane import ReplPane
 
-            self._pane = ReplPane(self.app.repl, self.lesson, id="repl")  # type: ignore[attr-defined]
+            self._pane = ReplPane(services(self).repl, self.lesson, id="repl")
             await self.mount(self._pane)
         self._pane.remove_class("-hidden")
         if not was_shown:

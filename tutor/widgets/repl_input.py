@@ -13,7 +13,9 @@ input. ``ctrl+c`` interrupts a running cell, or discards the input at an idle pr
 typing: the pane asks the kernel for the names that complete the word at the cursor and
 offers them here when there are several; typing on narrows them, ``up``/``down`` choose,
 ``tab``/``enter`` take one, ``escape`` closes the list. The list opens above the prompt,
-in a box of its own colour with a border, so it stands apart from the transcript under it.
+in a box of its own colour with a border, so it stands apart from the transcript under it
+(textual-autocomplete has no public way to place its list: the one private hook is in
+:mod:`tutor.widgets.adapters.autocomplete`).
 """
 
 from __future__ import annotations
@@ -25,9 +27,10 @@ from textual.binding import Binding
 from textual.geometry import Offset
 from textual.message import Message
 from textual.widgets import Input
-from textual_autocomplete import AutoComplete, DropdownItem, TargetState
+from textual_autocomplete import DropdownItem, TargetState
 
 from tutor.kernel.completeness import is_complete
+from tutor.widgets.adapters.autocomplete import PlacedAutoComplete
 from tutor.widgets.repl_frame import FrameHold
 
 INDENT = "    "
@@ -119,10 +122,11 @@ class ReplInput(Input):
 
     # -- keys ----------------------------------------------------------------------------
 
-    def _on_key(self, event: events.Key) -> None:
+    def on_key(self, event: events.Key) -> None:
         # enter is handled here, not by a binding: a binding runs only once the key has
         # bubbled up to the app, after keys typed behind it have reached this line.
-        # Other keys go on to Input's own handler.
+        # Other keys go on to Input's own handler (Textual calls a subclass's handler
+        # first, and stops at prevent_default).
         if event.key == "enter" and not (self.completions is not None and self.completions.display):
             event.stop()
             event.prevent_default()
@@ -144,12 +148,12 @@ class ReplInput(Input):
     def action_interrupt(self) -> None:
         self.post_message(self.Interrupted(self, None if self.busy else self.take()))
 
-    def _on_paste(self, event: events.Paste) -> None:
+    def on_paste(self, event: events.Paste) -> None:
         event.stop()
         event.prevent_default()  # Input's own handler would paste the first line again
         text = event.text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(4)
         if "\n" not in text.rstrip("\n"):
-            super()._on_paste(events.Paste(text.rstrip("\n")))
+            self._paste_line(text.rstrip("\n"))
             return
         cursor = self.cursor_position
         source = "\n".join([*self.pending, self.value[:cursor] + text + self.value[cursor:]]).rstrip()
@@ -159,13 +163,23 @@ class ReplInput(Input):
         self.take()
         self.post_message(self.Entered(self, source))
 
+    def _paste_line(self, text: str) -> None:
+        """Paste one line as Input does: in place of the selection, or at the cursor."""
+        lines = text.splitlines()
+        if not lines:
+            return
+        if self.selection.is_empty:
+            self.insert_text_at_cursor(lines[0])
+        else:
+            self.replace(lines[0], *self.selection)
+
     def _set_pending(self, pending: list[str]) -> None:
         if pending != self.pending:
             self.pending = pending
             self.post_message(self.PendingChanged(self, tuple(pending)))
 
 
-class ReplCompletions(AutoComplete):
+class ReplCompletions(PlacedAutoComplete):
     """The names tab found for the word at the cursor, in a list that opens above the prompt."""
 
     DEFAULT_CSS = f"""
@@ -225,14 +239,16 @@ class ReplCompletions(AutoComplete):
         self.option_list.clear_options()
         super().action_hide()
 
-    def _align_to_target(self) -> None:
-        # The prompt is the pane's last line, often the screen's last but the footer, so
-        # the list opens upward, over the transcript (textual-autocomplete opens it below).
-        # The border takes a row above and below and a column each side: the names stay
-        # where they were without it, starting a column left of the cursor.
+    def dropdown_offset(self) -> Offset:
+        """Above the prompt, over the transcript (textual-autocomplete opens it below).
+
+        The prompt is the pane's last line, often the screen's last but the footer. The
+        border takes a row above and below and a column each side: the names stay where
+        they were without it, starting a column left of the cursor.
+        """
         x, y = self.target.cursor_screen_offset
         width = self.option_list.outer_size.width + 2
         height = min(self.option_list.option_count, MAX_ROWS) + 2  # (its size lags a layout behind)
         area = self.screen.scrollable_content_region
         top = y - height if y - height >= area.y else y + 1
-        self.absolute_offset = Offset(max(area.x, min(x - 2, area.right - width)), top)
+        return Offset(max(area.x, min(x - 2, area.right - width)), top)

@@ -22,6 +22,7 @@ from textual.widgets import Static
 
 from tutor.lesson.format import Example, Lesson
 from tutor.lesson.format import Prose as ProseBlock
+from tutor.widgets.block_messages import LeaveRequested
 from tutor.widgets.blocks import block_widget
 
 
@@ -205,6 +206,11 @@ class SectionView(VerticalScroll):
         region = self.scrollable_content_region
         if region.width > 0:
             page.get_content_height(region.size, self.app.size, region.width)
+
+    def on_leave_requested(self, event: LeaveRequested) -> None:
+        """escape on a block: the keys come back to the section's text."""
+        event.stop()
+        self.focus(scroll_visible=False)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         # Textual scrolls a newly focused widget into view at once; a block focused in the

@@ -1,21 +1,20 @@
 """What the REPL keeps for the app's whole life: the kernel child, history, setup and transcript.
 
 The app holds one :class:`ReplSession` (``TutorApp.repl``), so the learner's variables,
-history and transcript outlive a lesson screen; the REPL pane of each lesson screen drives it.
-Creating a session starts nothing: the pane starts the kernel child when it first opens.
+history and transcript outlive a lesson screen; the controller of each lesson screen's
+REPL pane drives it. Creating a session starts nothing: the kernel child starts when a
+pane first opens.
 """
 
 from __future__ import annotations
 
 import ast
 from collections import deque
-
-from rich.text import Text
+from typing import Any
 
 from tutor.kernel.client import Kernel
+from tutor.repl.history import History
 from tutor.store import HISTORY_LIMIT, Store
-from tutor.widgets.repl_history import History
-
 
 TRANSCRIPT_PIECES = 2000
 """Pieces of transcript kept across lesson screens (a piece is an input, a value, a note
@@ -52,9 +51,10 @@ class ReplSession:
         self.history = History(store.history(), limit=HISTORY_LIMIT)
         self.setup_for: str | None = None
         """The lesson whose setup ran in the current child (None: none yet, or lost)."""
-        self.transcript: deque[Text] = deque(maxlen=TRANSCRIPT_PIECES)
-        """What the panes wrote (inputs, output, values, notes), newest last: the pane of
-        the next lesson screen shows it, as the variables it describes are still there."""
+        self.transcript: deque[Any] = deque(maxlen=TRANSCRIPT_PIECES)
+        """What the panes wrote (inputs, output, values, notes), newest last, in the form
+        the pane writes it (the session never looks inside): the pane of the next lesson
+        screen shows it, as the variables it describes are still there."""
 
     def remember(self, source: str) -> None:
         """Add a cell to the history, and to the store so the next session has it."""

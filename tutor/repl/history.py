@@ -1,6 +1,6 @@
 """The REPL's input history: whole cells, walked with up and down like a shell's.
 
-Plain Python (no Textual), so it is tested on its own. Walking up from the prompt first
+Plain Python, so it is tested on its own. Walking up from the prompt first
 keeps what was being typed (the draft) and gives it back when the walk comes down past
 the newest entry.
 """
