@@ -5,8 +5,9 @@ press is replayed 50 times (right, then left, so the value stays in range):
 the time runs from the key's action (`action_change`) through the new
 `build(**values)`, the description handed to the view, and the view
 rendering its lines, as the next frame would. The baseline, measured in the
-same run, is a bare `PlotextPlot` of the same size drawing 300 points:
-`plt.clear_data()`, `plt.plot(...)`, `refresh()` and the same rendering.
+same run, is a bare plotext plot of the same size drawing 300 points the
+usual way (`BarePlot`: plotext writes ANSI text, `Text.from_ansi` reads it
+back): `plt.clear_data()`, `plt.plot(...)`, `refresh()` and the same rendering.
 The target is 16 ms (one frame at 60 fps) for each explorable.
 
 Run it from anywhere:  python bench/plots.py
@@ -26,12 +27,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from results import record  # noqa: E402
 
+from rich.text import Text  # noqa: E402
 from textual.app import App, ComposeResult  # noqa: E402
 from textual.containers import VerticalScroll  # noqa: E402
 from textual.geometry import Region  # noqa: E402
-from textual_plotext import PlotextPlot  # noqa: E402
+from textual.widget import Widget  # noqa: E402
 
 from lessons.maths_foundations import figures  # noqa: E402
+from tutor.widgets.adapters import plotext_internals  # noqa: E402
 from tutor.widgets.explorable import ExplorableBlock  # noqa: E402
 from tutor.widgets.figure_view import FigureView  # noqa: E402
 
@@ -39,6 +42,18 @@ SIZE = (100, 30)
 REPEATS = 50
 TARGET_MS = 16.0
 POINTS = 300
+
+
+class BarePlot(Widget):
+    """One plotext figure rendered as plotext prints it: ANSI text, parsed back by Rich."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.plt = plotext_internals.Figure()
+
+    def render(self) -> Text:
+        plotext_internals.set_size(self.plt, self.size.width, self.size.height)
+        return Text.from_ansi(self.plt.build())
 
 
 class Bench(App[None]):
@@ -51,7 +66,7 @@ class Bench(App[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll():
             if self.explorable is None:
-                yield PlotextPlot()
+                yield BarePlot()
             else:
                 yield ExplorableBlock(self.explorable, "bench")
 
@@ -62,10 +77,10 @@ def lines_of(widget) -> None:
 
 
 async def bare_plot() -> tuple[float, tuple[int, int]]:
-    """Median seconds to redraw 300 points on a bare PlotextPlot, and its size."""
+    """Median seconds to redraw 300 points on a bare plotext plot, and its size."""
     app = Bench()
     async with app.run_test(size=SIZE) as pilot:
-        plot = app.query_one(PlotextPlot)
+        plot = app.query_one(BarePlot)
         plot.styles.height = 16
         await pilot.pause()
         xs = [index / (POINTS - 1) * 2 * math.pi for index in range(POINTS)]
@@ -112,7 +127,7 @@ async def explorable_redraw(explorable) -> tuple[float, tuple[int, int]]:
 
 async def main() -> int:
     baseline, size = await bare_plot()
-    print(f"bare PlotextPlot, {POINTS} points at {size[0]}x{size[1]}: {baseline * 1e3:.2f} ms (median of {REPEATS})")
+    print(f"bare plotext plot, {POINTS} points at {size[0]}x{size[1]}: {baseline * 1e3:.2f} ms (median of {REPEATS})")
     print(f"{'explorable':<18}{'view':>9}{'redraw':>11}{'ratio':>8}   <= {TARGET_MS:g} ms")
     failures = 0
     slowest = 0.0

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tutor.lesson import Explorable, Figure, Param
+from tutor.lesson.numbers import fixed as _number  # a readout number: fixed decimals, no "-0.000"
 
 if TYPE_CHECKING:
     from tutor.lesson.plots import MatrixStep, Panels, Plot, Shades
@@ -21,12 +22,6 @@ LESSON_A = ((1, 2), (3, 4), (5, 6))
 LESSON_B = ((7, 8, 9), (10, 11, 12))
 HOUSES = {"n": 100, "seed": 42}
 SAMPLE_SEED = 0
-
-
-def _number(value: float, places: int = 3) -> str:
-    """A readout number: fixed decimals, no "-0.000"."""
-    text = f"{value:.{places}f}"
-    return text.lstrip("-") if float(text) == 0 else text
 
 
 # ---------------------------------------------------------------- derivatives

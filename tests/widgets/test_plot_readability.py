@@ -12,16 +12,17 @@ from __future__ import annotations
 import math
 
 import pytest
-from textual_plotext.plot import Plot as PlotextFigure
 
 from lessons.maths_foundations import figures
 from lessons.maths_foundations.s03_matrices import SECTION as MATRICES
 from tests.widgets.figure_host import FigureHost, built, screen_text, wait_until
 from tutor.lesson.plots import Panels, Plot, Series
 from tutor.widgets import plot_axes
+from tutor.widgets.adapters.plotext_internals import Figure, canvas_text, matrix_of, matrix_rows
 from tutor.widgets.explorable import ExplorableBlock
 from tutor.widgets.matrix_steps import matrix_step_content
-from tutor.widgets.plot_view import MARK_WEIGHT, PlotView, build, matrix_text
+from tutor.widgets.plot_build import build
+from tutor.widgets.plot_draw import MARK_WEIGHT, populate
 
 SIZES = ((76, 18), (116, 30), (52, 14))
 """Plot areas: a figure at 80x24, at 120x40, and beside the sidebar at 80x24."""
@@ -29,12 +30,19 @@ SIZES = ((76, 18), (116, 30), (52, 14))
 
 def drawn(description, width: int, height: int, panel: int = 0):
     """(the text plotext's matrix shows, [(axes matrix, frame)]) for one description."""
-    figure = PlotextFigure()
-    message, frames = PlotView()._populate(figure, description, width, height, side_by_side=width >= 110, panel=panel)
+    figure = Figure()
+    message, frames = populate(figure, description, width, height, side_by_side=width >= 110, panel=panel)
     assert message is None, message
     figure.theme("clear")
     build(figure, frames)
-    return matrix_text(figure.monitor.matrix), [(axes.monitor.matrix, frame) for axes, frame in frames]
+    return canvas_text(matrix_of(figure)), [(Cells(matrix_of(axes)), frame) for axes, frame in frames]
+
+
+class Cells:
+    """The characters of a built matrix: `marker[row][column]`, rows from the bottom as in a `Frame`."""
+
+    def __init__(self, matrix) -> None:
+        self.marker = [characters for characters, _, _, _ in matrix_rows(matrix)][::-1]
 
 
 def plots_of(description) -> list[Plot]:
@@ -227,7 +235,7 @@ def test_the_subject_of_a_figure_gets_the_heaviest_mark(name):
 
 
 def test_the_first_unstyled_line_is_drawn_heaviest():
-    from tutor.widgets.plot_view import LINE_MARKERS
+    from tutor.widgets.plot_draw import LINE_MARKERS
 
     assert MARK_WEIGHT[LINE_MARKERS[0]] == max(MARK_WEIGHT[m] for m in LINE_MARKERS)
 

@@ -19,6 +19,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from tutor.lesson.format import Explorable, Param
+from tutor.lesson.numbers import fixed
 from tutor.widgets.figure_block import FigureBlock
 from tutor.widgets.figure_view import FigureView
 
@@ -43,8 +44,7 @@ def format_value(param: Param, value: float | str) -> str:
         return str(value)
     if isinstance(value, int):
         return str(value)
-    text = f"{float(value):.{decimals(param)}f}"
-    return text.lstrip("-") if float(text) == 0 else text
+    return fixed(float(value), decimals(param))
 
 
 def parameter_line(

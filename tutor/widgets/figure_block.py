@@ -24,6 +24,7 @@ from textual.worker import Worker, WorkerState
 
 from tutor.lesson.format import Explorable, Figure
 from tutor.lesson.plots import Panels, problems
+from tutor.widgets.block_messages import LeaveRequested
 from tutor.widgets.figure_view import FigureView
 
 SLOW = 0.03
@@ -237,10 +238,7 @@ class FigureBlock(Vertical, can_focus=True):
 
     def action_leave(self) -> None:
         """Give focus back to the section text (a second escape reaches the screen)."""
-        try:
-            self.screen.query_one("SectionView").focus()
-        except Exception:
-            self.screen.set_focus(None)
+        self.post_message(LeaveRequested())
 
     def on_resize(self) -> None:
         self.border_subtitle = self.subtitle()

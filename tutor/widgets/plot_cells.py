@@ -1,12 +1,11 @@
 """plotext's grid of cells turned straight into Textual strips.
 
 plotext draws into a matrix of cells (a character, a foreground, a style
-and a background each) and then writes it out as one ANSI string, which
-textual-plotext parses back with `Text.from_ansi`. Both steps cost more than
-the drawing on a key press; this module reads the matrix instead and makes
-one Segment for each run of cells that look the same. It leans on plotext
-5's matrix attributes (`marker`, `fullground`, `style`, `background`), the
-same internals textual-plotext already uses; plotext is pinned below 6.
+and a background each) and then writes it out as one ANSI string, which a
+widget would have to parse back with `Text.from_ansi`. Both steps cost more
+than the drawing on a key press; this module reads the matrix instead (through
+`adapters.plotext_internals`) and makes one Segment for each run of cells
+that look the same.
 """
 
 from __future__ import annotations
@@ -18,6 +17,8 @@ from rich.color import Color
 from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
+
+from tutor.widgets.adapters import plotext_internals as internals
 
 NO_COLOUR = "default"
 STYLE_WORDS = {"inverted": "reverse", "flash": "blink", "double-underline": "underline2", "strike": "strike"}
@@ -31,10 +32,8 @@ def _colour(value: Any) -> Color | None:
         return Color.from_rgb(*value)
     if isinstance(value, int):
         return Color.from_ansi(value)
-    from plotext._utility import get_color_code
-
     try:
-        return Color.from_ansi(get_color_code(value))
+        return Color.from_ansi(internals.colour_code(value))
     except (KeyError, AttributeError):
         return None
 
@@ -56,10 +55,8 @@ def _key(value: Any) -> Any:
 def matrix_strips(matrix: Any) -> list[Strip]:
     """One strip per row of a built plotext matrix, top row first."""
     strips = []
-    width = matrix.cols
-    for row in reversed(range(matrix.rows)):
-        markers = matrix.marker[row]
-        fg, st, bg = matrix.fullground[row], matrix.style[row], matrix.background[row]
+    width, _ = internals.matrix_size(matrix)
+    for markers, fg, st, bg in internals.matrix_rows(matrix):
         segments = []
         start = 0
         for column in range(1, width + 1):

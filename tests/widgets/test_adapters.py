@@ -1,0 +1,139 @@
+"""Canaries for the private names of plotext the plot widget relies on.
+
+`tutor/widgets/adapters/plotext_internals.py` is the only module that touches
+plotext's internals. These tests fail, with a sentence saying what to update,
+when a plotext release moves them, draws differently through them, or when the
+installed release is not the one pyproject.toml pins.
+"""
+
+from __future__ import annotations
+
+import re
+from importlib.metadata import version
+from pathlib import Path
+
+from tutor.lesson.plots import Panels, Plot, Series
+from tutor.widgets import plot_draw
+from tutor.widgets.adapters import plotext_internals as internals
+from tutor.widgets.plot_build import build, plain_text
+
+ROOT = Path(__file__).resolve().parents[2]
+ADAPTER = ROOT / "tutor" / "widgets" / "adapters" / "plotext_internals.py"
+UPGRADE = (
+    "plotext changed under tutor/widgets/adapters/plotext_internals.py: read the new release's "
+    "_figure.py, _monitor.py and _matrix.py, update the adapter, then re-pin plotext in pyproject.toml."
+)
+
+
+def test_every_private_name_the_adapter_uses_is_still_there():
+    gone = internals.missing()
+    assert not gone, f"plotext {version('plotext')} no longer has {', '.join(gone)}. {UPGRADE}"
+
+
+def test_the_installed_plotext_is_the_pinned_one():
+    pins = re.findall(r'"plotext==([^"]+)"', (ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert pins, "pyproject.toml must pin plotext exactly (plotext==x.y.z): the adapter relies on its internals"
+    assert version("plotext") == pins[0], (
+        f"plotext {version('plotext')} is installed but pyproject.toml pins {pins[0]}. "
+        f"Reinstall the pinned release, or, to upgrade on purpose: {UPGRADE}"
+    )
+
+
+def test_no_module_but_the_adapter_touches_plotext_internals():
+    private = re.compile(r"plotext\._|_figure_class|\.monitor\b|\._(set_sizes?|build_matrix|get_subplot|no_plots)\b")
+    offenders = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in sorted((ROOT / "tutor").rglob("*.py"))
+        if path != ADAPTER
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if private.search(line)
+    ]
+    assert not offenders, f"plotext's private names outside the adapter (move them into {ADAPTER.name}): {offenders}"
+
+
+# What the pinned plotext draws through the adapter: sizes set past the terminal's, the title
+# line, bars added to the built matrix, subplots joined, and a legend joined under the axes.
+# A release that builds differently changes these texts.
+
+BARS_AND_LINE = """\
+y                    t
+  ┌────────────────────────────────────┐
+10┤ ▞▞ square                        ▗ │
+  │                               ▗▄▀▘ │
+  │                            ▗▄▀▘    │
+ 5┤                         ▗▄▀▘       │
+  │                    ▂▄▄▞▀▘▂▂        │
+  │         ▆▆▆▆▆▆▄▄▄▀▀▀███████        │
+ 0┤ ▄▄▄▄▄▄▄▄▄▄▄▀▀▀██   ████████        │
+  └─┬──────────┬──────────┬──────────┬─┘
+    0          1          2          3
+                     x"""
+
+SIDE_BY_SIDE = """\
+             a                        b
+ ┌──────────────────────┐ ┌──────────────────────┐
+ │                      │ │                      │
+1┤                ▗▄▄▄▞ │1┤•                     │
+ │        ▗▄▄▄▞▀▀▀▘     │ │                      │
+0┤▄▄▄▄▞▀▀▀▘             │0┤                    • │
+ │                      │ │                      │
+ └┬─────────┬─────────┬─┘ └┬─────────┬─────────┬─┘
+  0        0.5      1.0    0        0.5      1.0"""
+
+LEGEND_BELOW = """\
+ ┌───────────────────────────────────────────────┐
+ │                                               │
+1┤ ⠢⠤⣀⡀               ▗▄▄▞▄▄▄               ⢀⣀⠤⠔ │
+ │    ⠈⠉⠑⠒⠤⠤⣀⡀  ▄▄▄▞▀▀▘      ▀▀▀▄▄▄  ⢀⣀⡠⠤⠒⠊⠉⠁    │
+ │       ▗▄▄▄⠈⠉⠑⠒⠤⠤⣀⡀          ⣀⡠⠤⠒⠒⠉⠁▚▄▄▖       │
+0┤ ▄▄▄▞▀▀▘          ⠈⠉⠑⠒⠤⠤⠤⠔⠒⠉⠉          ▝▀▀▚▄▄▄ │
+ │                                               │
+ └─┬──────────┬──────────┬──────────┬──────────┬─┘
+   0         0.5        1.0        1.5       2.0
+  ▀▄ one   ⠤⠤ two"""
+
+
+def square_and_bars() -> Plot:
+    return Plot(
+        series=(Series("line", [0, 1, 2, 3], [0, 1, 4, 9], "square"), Series("bar", [1, 2], [2, 3], style="accent")),
+        title="t",
+        xlabel="x",
+        ylabel="y",
+    )
+
+
+def test_the_pinned_plotext_still_draws_what_the_tutor_expects():
+    panels = Panels(
+        plots=(
+            Plot(series=(Series("line", [0, 1], [0, 1]),), title="a"),
+            Plot(series=(Series("scatter", [0, 1], [1, 0]),), title="b"),
+        )
+    )
+    crossing = Plot(
+        series=(Series("line", [0, 1, 2], [0, 1, 0], "one"), Series("line", [0, 1, 2], [1, 0, 1], "two")),
+        legend="outside",
+        equal_aspect=True,
+    )
+    for name, drawn, expected in (
+        ("a line over bars", plain_text(square_and_bars(), 40, 12), BARS_AND_LINE),
+        ("two panels side by side", plain_text(panels, 50, 9), SIDE_BY_SIDE),
+        ("a legend under the axes", plain_text(crossing, 50, 10), LEGEND_BELOW),
+    ):
+        assert drawn == expected, f"{name} is drawn differently:\n{drawn}\n\nexpected:\n{expected}\n\n{UPGRADE}"
+
+
+def test_colours_and_rows_come_out_of_the_matrix_as_drawn():
+    canvas, ticks, line = (10, 20, 30), (200, 201, 202), (250, 100, 0)
+    figure = internals.Figure()
+    _, frames = plot_draw.populate(figure, square_and_bars(), 40, 12, side_by_side=True, panel=0, colours={"primary": line})
+    plot_draw.paint(figure, canvas, ticks)
+    build(figure, frames)
+    matrix = internals.matrix_of(figure)
+    assert internals.matrix_size(matrix) == (40, 12), f"the figure is not the size it was given. {UPGRADE}"
+    rows = list(internals.matrix_rows(matrix))
+    characters, foregrounds, _, backgrounds = rows[0]  # the top row: the y label and the title
+    assert "".join(characters).startswith("y"), f"matrix_rows does not start at the top row. {UPGRADE}"
+    assert set(backgrounds) == {canvas}, f"the canvas colour is not every cell's background. {UPGRADE}"
+    assert foregrounds[0] == ticks, f"the tick colour is not the labels' colour. {UPGRADE}"
+    assert any(line in foregrounds for _, foregrounds, _, _ in rows), f"the line's colour is lost. {UPGRADE}"
+    assert internals.colour_code("red") == 1, f"plotext's colour names map to other codes. {UPGRADE}"
