@@ -680,19 +680,10 @@ def _trajectory_judge(X: np.ndarray, y: np.ndarray, lr: float, steps: int):
         (_descend(X, y, lr, steps + 1), f"those are the weights after {steps + 1} steps: the loop takes one too many"),
     ]
 
-    def judge(got):
-        reason = close(got)
-        if reason is None:
-            return None
-        value = judges.as_array(got)
-        if isinstance(value, str) or value.shape != expected.shape:
-            return reason
-        for wrong, words in mistakes:
-            if np.all(np.isfinite(wrong)) and np.allclose(value, wrong, rtol=1e-7, atol=1e-10):
-                return words
-        return reason
+    def same(value, wrong):
+        return bool(np.all(np.isfinite(wrong)) and np.allclose(value, wrong, rtol=1e-7, atol=1e-10))
 
-    return expected, judge
+    return expected, judges.naming_mistakes(close, mistakes, same)
 
 
 def _correlated(rng: np.random.Generator, n: int = 40) -> tuple[np.ndarray, np.ndarray, float]:
@@ -836,19 +827,7 @@ def _pca_judge(X) -> Callable:
             "direction points toward the cloud's centre instead of along its spread"
         )))
 
-    def judge(got):
-        reason = close(got)
-        if reason is None:
-            return None
-        value = judges.as_array(got)
-        if isinstance(value, str) or value.shape != expected.shape:
-            return reason
-        for wrong, words in mistakes:
-            if _parallel(value, wrong):
-                return f"{reason}; {words}"
-        return reason
-
-    return judge
+    return judges.naming_mistakes(close, mistakes, _parallel, keep_reason=True)
 
 
 def _pca_case(label: str, X, shown: str | None = None) -> Case:

@@ -134,6 +134,35 @@ def direction(expected: Any, tolerance: float = 1e-6) -> Judge:
     return judge
 
 
+def naming_mistakes(
+    judge: Judge,
+    mistakes: "list[tuple[Any, str]]",
+    matches: "Callable[[Any, Any], bool]",
+    *,
+    keep_reason: bool = False,
+) -> Judge:
+    """`judge`, and when it fails, the name of the mistake that explains the answer.
+
+    `mistakes` pairs what a known wrong solution returns with the words that name its bug;
+    the first whose value `matches(got, wrong)` replaces the bare reason (or follows it,
+    with `keep_reason`). An answer no mistake explains keeps `judge`'s own reason.
+    """
+
+    def named(got: Any) -> str | None:
+        reason = judge(got)
+        if reason is None:
+            return None
+        value = as_array(got)
+        if isinstance(value, str):
+            return reason
+        for wrong, words in mistakes:
+            if getattr(wrong, "shape", None) == value.shape and matches(value, wrong):
+                return f"{reason}; {words}" if keep_reason else words
+        return reason
+
+    return named
+
+
 def shape_mentioned(message: str, shape: tuple[int, ...]) -> bool:
     """Whether `message` names `shape`, as (2, 3), [2, 3], 2x3, 2 x 3 or 2×3."""
     import re
