@@ -24,10 +24,9 @@ test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
 
 # The suite without a real terminal or server: no tmux, no sshd (the whole suite is `make test`).
-TERMINAL_TESTS := tests/test_ssh.py tests/test_terminals.py tests/test_e2e_tmux.py
-
+# The tests that need them carry the `terminal` and `ssh` markers (registered in pyproject.toml).
 test-quick: $(VENV)/.installed-test
-	$(BIN)/python -m pytest $(addprefix --ignore=,$(TERMINAL_TESTS)) -k "not real_terminal"
+	$(BIN)/python -m pytest -m "not terminal and not ssh"
 
 BENCHMARKS := bench/startup.py bench/keys.py bench/core.py bench/kernel.py bench/checks.py bench/plots.py bench/repl.py
 

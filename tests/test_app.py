@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.helpers import screen_text as _plain
+from tests.helpers import screen_words as _words
 from tutor.app import MIN_SIZE, TutorApp
 from tutor.screens.help import HelpScreen
 from tutor.screens.home import HomeScreen
@@ -14,16 +16,6 @@ from tutor.widgets.section_view import SectionView
 
 def make_app(catalogue, start=None) -> TutorApp:
     return TutorApp(catalogue=catalogue, store=Store.open(), start=start)
-
-
-def _plain(app: TutorApp) -> str:
-    """The screen as the learner sees it, as plain text (one line a row)."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
-
-
-def _words(app: TutorApp) -> str:
-    """The screen's text with wrapping and padding folded into single spaces."""
-    return " ".join(_plain(app).split())
 
 
 async def test_home_lists_lessons_and_enter_opens_the_selected_one(sample_catalogue):

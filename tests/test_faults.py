@@ -25,13 +25,13 @@ import pytest
 
 from lessons.maths_foundations import LESSON
 from tests.conftest import entry_point
+from tests.helpers import TUTOR, wait_until
 from tests.tmux import HAVE_TMUX, Terminal
 from tutor.app import TutorApp
 from tutor.lesson.registry import discover
 from tutor.store import FILENAME, Store
 
 ROOT = Path(__file__).resolve().parents[1]
-TUTOR = Path(sys.executable).with_name("tutor")
 
 
 def toasts(app) -> str:
@@ -144,6 +144,7 @@ def test_a_read_only_data_folder_in_pilot_runs_says_so_and_keeps_the_file(read_o
     assert sorted(path.name for path in folder.iterdir()) == [FILENAME]
 
 
+@pytest.mark.terminal
 @pytest.mark.skipif(not HAVE_TMUX, reason="tmux is not installed (.ci/run installs it)")
 def test_a_read_only_data_folder_in_a_real_terminal(read_only_data, tmp_path):
     folder, before = read_only_data
@@ -324,4 +325,6 @@ async def test_bad_lessons_show_as_broken_and_the_rest_of_the_tutor_works(store)
         await pilot.pause()
         assert store.position("sample") == "part_2"
         await pilot.press("escape", "q")
-    assert app.return_code in (0, None)
+        await wait_until(pilot, lambda: not app.is_running, what="q on the home screen to quit")
+    assert app._exception is None
+    assert app.return_code == 0, f"q on the home screen did not quit cleanly: return code {app.return_code}"

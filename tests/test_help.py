@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from tests.conftest import entry_point
+from tests.helpers import screen_text as _plain
 from tutor.app import TutorApp
 from tutor.lesson.registry import discover
 from tutor.screens.help import EDITING_ROW, HelpScreen
 from tutor.store import Store
 from tutor.widgets.explorable import ExplorableBlock
-
-
-def _plain(app: TutorApp) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 def _help_rows(app: TutorApp) -> dict[str, str]:

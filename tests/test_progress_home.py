@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tests.conftest import entry_point
+from tests.helpers import screen_words as _words
 from tutor.app import TutorApp
 from tutor.lesson.registry import discover
 from tutor.screens.home import HomeScreen
@@ -14,10 +15,6 @@ def _catalogue():
         entry_point("quizzy", "tests.fixtures.quiz_lesson"),
         entry_point("sample", "tests.fixtures.sample_lesson"),
     ])
-
-
-def _words(app: TutorApp) -> str:
-    return " ".join("\n".join(strip.text for strip in app.screen._compositor.render_strips()).split())
 
 
 async def test_home_shows_exercises_passed_and_the_best_quiz_score(data_dir):

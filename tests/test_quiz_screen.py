@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import entry_point
+from tests.helpers import screen_text as _plain
+from tests.helpers import screen_words as _words
 from tutor.app import TutorApp
 from tutor.lesson.registry import discover
 from tutor.screens.help import HelpScreen
@@ -24,14 +26,6 @@ def quiz_catalogue():
 
 def make_app(catalogue) -> TutorApp:
     return TutorApp(catalogue=catalogue, store=Store.open(), start=("quizzy", QUIZ_SECTION))
-
-
-def _plain(app: TutorApp) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
-
-
-def _words(app: TutorApp) -> str:
-    return " ".join(_plain(app).split())
 
 
 async def _open_quiz(pilot) -> QuizScreen:

@@ -27,7 +27,13 @@ own "Quit" may still end an app early; that must be a clean exit too.
 Keys are sent as the terminal driver sends them, one after another, each handled before
 the next (see :func:`settle`), without Pilot's fixed pauses of 20 ms and more a key, so
 that the sequences fit in the time. In CI (``CI`` set) 200 sequences of 40 keys run, plus
-5 fixed ones; locally 25. A failure prints hypothesis's ``@reproduce_failure`` blob.
+5 fixed ones; locally 25. They run in SHARDS tests of equal share (each with the 5 fixed
+ones, and each checking that its sequences reached every screen), so that `pytest -n 2`
+runs them on both cores. A failure prints hypothesis's ``@reproduce_failure`` blob.
+
+The last test here drives the sample lesson (and a broken one on the home screen) with
+Pilot's own `press`, checks after every key that the saved position is the section shown,
+and ends with ``ctrl+q``, which must quit cleanly.
 """
 
 from __future__ import annotations
@@ -39,6 +45,7 @@ import inspect
 import os
 import pkgutil
 import random
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Coroutine
@@ -57,6 +64,7 @@ from textual.widgets import Input, OptionList, TextArea
 import tutor.screens
 import tutor.widgets
 from lessons.maths_foundations import LESSON
+from tests.conftest import entry_point
 from tutor.app import TutorApp
 from tutor.lesson.format import Choice, Exercise, Explorable, Numeric, Quiz, Shape
 from tutor.lesson.registry import discover
@@ -75,6 +83,8 @@ from tutor.widgets.section_view import SectionView
 
 IN_CI = bool(os.environ.get("CI"))
 SEQUENCES = 200 if IN_CI else 25
+SHARDS = 4
+"""The sequences are split over this many tests (SEQUENCES in all), which pytest-xdist spreads over the cores."""
 KEYS_PER_SEQUENCE = 40
 
 COMPOSED_TEXTUAL_WIDGETS = (Input, TextArea, OptionList, CommandPalette)
@@ -473,11 +483,16 @@ def with_fixed_examples(test):
     return test
 
 
-def random_sequences(tutor: Tutor, loop: asyncio.AbstractEventLoop):
+def shard_size(shard: int) -> int:
+    """How many of the SEQUENCES random sequences shard number `shard` runs (together: all)."""
+    return SEQUENCES // SHARDS + (1 if shard < SEQUENCES % SHARDS else 0)
+
+
+def random_sequences(tutor: Tutor, loop: asyncio.AbstractEventLoop, count: int = SEQUENCES):
     """The hypothesis test: each example runs one sequence in `tutor`, on the loop the app runs on."""
 
     @settings(
-        max_examples=SEQUENCES,
+        max_examples=count,
         deadline=None,
         print_blob=True,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
@@ -502,8 +517,13 @@ def test_the_key_alphabet_holds_every_bound_key():
     assert len(BOUND) > 60, BOUND
 
 
+def test_the_shards_run_every_sequence():
+    assert sum(shard_size(shard) for shard in range(SHARDS)) == SEQUENCES
+
+
 @pytest.mark.timeout(900)
-async def test_random_keys_across_every_screen(tmp_path, monkeypatch):
+@pytest.mark.parametrize("shard", range(SHARDS))
+async def test_random_keys_across_every_screen(shard, tmp_path, monkeypatch):
     # Files the keys may write stay in tmp_path: figures saved with `w` (under the working
     # folder) and the palette's screenshots (the downloads folder).
     monkeypatch.chdir(tmp_path)
@@ -515,11 +535,52 @@ async def test_random_keys_across_every_screen(tmp_path, monkeypatch):
     started = time.monotonic()
     try:
         # hypothesis runs in a thread; the apps run here, on this test's event loop
-        await asyncio.to_thread(random_sequences(tutor, asyncio.get_running_loop()))
+        await asyncio.to_thread(random_sequences(tutor, asyncio.get_running_loop(), shard_size(shard)))
         await tutor.finish()
     finally:
         await tutor.abandon()
     elapsed = time.monotonic() - started
-    print(f"\n{SEQUENCES} sequences of {KEYS_PER_SEQUENCE} keys (and {len(ALWAYS)} fixed ones) in "
+    print(f"\n{shard_size(shard)} of {SEQUENCES} sequences of {KEYS_PER_SEQUENCE} keys (and {len(ALWAYS)} fixed ones) in "
           f"{tutor.apps} apps, {elapsed:.0f} s; reached {dict(visited)}")
     assert EVERYWHERE <= set(visited), f"the sequences never reached {EVERYWHERE - set(visited)}"
+
+
+SAMPLE_KEYS = [
+    "n", "p", "s", "1", "2", "3", "7", "9", "up", "down", "pageup", "pagedown", "home", "end",
+    "enter", "escape", "question_mark", "tab", "x", "space", "ctrl+p", "left", "right",
+]
+"""Keys for the sample lesson: sections, scrolling, help, the sidebar and the palette."""
+
+
+async def drive_the_sample_lesson(keys: list[str], folder: Path) -> None:
+    catalogue = discover([entry_point("sample", "tests.fixtures.sample_lesson"),
+                          entry_point("broken", "tests.fixtures.broken_lesson")])
+    store = Store.open(folder / "progress.sqlite3")
+    app = TutorApp(catalogue=catalogue, store=store)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            for key in keys:
+                await pilot.press(key)
+                assert app.is_running, f"{key} quit the tutor"
+                assert isinstance(app.screen_stack[0], HomeScreen)
+                for screen in app.screen_stack:
+                    if isinstance(screen, LessonScreen):
+                        assert 0 <= screen.index < len(screen.lesson.sections)
+                        assert store.position("sample") == screen.lesson.sections[screen.index].id
+            await pilot.press("escape", "escape", "escape")
+            await pilot.press("ctrl+q")
+            deadline = time.monotonic() + 15
+            while app.is_running:
+                assert time.monotonic() < deadline, "ctrl+q did not quit"
+                await pilot.pause(0.02)
+    finally:
+        store.close()
+    assert app._exception is None, f"the app raised {app._exception!r}"
+    assert app.return_code == 0, f"ctrl+q did not quit cleanly: return code {app.return_code}"
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(SAMPLE_KEYS), min_size=1, max_size=25))
+def test_random_keys_in_the_sample_lesson_keep_the_saved_position(keys):
+    with tempfile.TemporaryDirectory() as folder:
+        asyncio.run(drive_the_sample_lesson(keys, Path(folder)))

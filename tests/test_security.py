@@ -14,7 +14,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-TUTOR = Path(sys.executable).with_name("tutor")
+from tests.helpers import TUTOR
+
 ROOT = Path(__file__).resolve().parents[1]
 
 CREATE_UNDER_UMASK_0 = """

@@ -26,18 +26,17 @@ import socket
 import sqlite3
 import stat
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
 from lessons.maths_foundations import LESSON
+from tests.helpers import TUTOR
 from tests.tmux import HAVE_TMUX, Terminal, colour_codes
 from tutor.lesson.format import Example, Exercise, Explorable, Figure, Quiz
 
 ROOT = Path(__file__).resolve().parents[1]
-TUTOR = Path(sys.executable).with_name("tutor")
 SEARCH = os.pathsep.join([os.environ.get("PATH", ""), "/usr/sbin", "/usr/local/sbin", "/sbin"])
 SSHD = shutil.which("sshd", path=SEARCH)
 SSH = shutil.which("ssh", path=SEARCH)
@@ -47,6 +46,8 @@ README_COMMAND = "/opt/tutor/bin/tutor"
 README_GROUP = "Match Group learners"
 
 pytestmark = [
+    pytest.mark.ssh,
+    pytest.mark.terminal,
     pytest.mark.skipif(not HAVE_TMUX, reason="tmux is not installed (.ci/run installs it)"),
     pytest.mark.skipif(
         not (SSHD and SSH and SSH_KEYGEN),

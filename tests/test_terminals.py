@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import math
 import shlex
-import sys
 from pathlib import Path
 
 import pytest
 
 from lessons.maths_foundations import LESSON
+from tests.helpers import TUTOR
 from tests.tmux import HAVE_TMUX, Cell, Terminal, colour_codes
 from tests.tmux import contrast as wcag_contrast
 from tests.tmux import luminance
@@ -33,10 +33,10 @@ from tutor.store import Store
 from tutor.widgets.lesson_list import BAR_WIDTH
 
 ROOT = Path(__file__).resolve().parents[1]
-TUTOR = Path(sys.executable).with_name("tutor")
 SECTIONS = len(LESSON.sections)
 
 pytestmark = [
+    pytest.mark.terminal,
     pytest.mark.skipif(not HAVE_TMUX, reason="tmux is not installed (.ci/run installs it)"),
     pytest.mark.skipif(not TUTOR.exists(), reason=f"the tutor console script is not installed at {TUTOR}"),
 ]

@@ -8,6 +8,7 @@ from textual.widgets import TextArea
 
 from lessons.maths_foundations import LESSON
 from lessons.maths_foundations.exercises import MATMUL
+from tests.helpers import screen_text as shown
 from tutor.app import TutorApp
 from tutor.lesson.registry import discover
 from tutor.screens.exercise import ExerciseScreen, TaskPane
@@ -33,11 +34,6 @@ async def open_matmul(app: TutorApp, pilot) -> ExerciseScreen:
     await app.push_screen(screen)
     await pilot.pause()
     return screen
-
-
-def shown(app: TutorApp) -> str:
-    """The text on the terminal, row by row."""
-    return "\n".join("".join(segment.text for segment in strip) for strip in app.screen._compositor.render_strips())
 
 
 async def type_text(pilot, text: str) -> None:

@@ -29,15 +29,24 @@ async def drive(keys: list[str], folder: Path) -> None:
     app = TutorApp(catalogue=discover(), store=store)
     async with app.run_test(size=(80, 24)) as pilot:
         await app.push_screen(ExerciseScreen(LESSON, DOT, store))
+        pressed: list[str] = []
         for key in keys:
             if not app.is_running:
-                return  # `q` outside the editor quits, as it should
+                break  # `q` outside the editor quits, as it should
             await pilot.press(key)
-        for worker in list(app.workers):
-            if worker.group == "check":
-                with contextlib.suppress(WorkerCancelled):
-                    await worker.wait()
-        assert app.is_running or "q" in keys
+            pressed.append(key)
+        if app.is_running:
+            for worker in list(app.workers):
+                if worker.group == "check":
+                    with contextlib.suppress(WorkerCancelled):
+                        await worker.wait()
+        quit = not app.is_running
+    assert app._exception is None
+    if quit:  # only `q` (outside the editor) quits, and cleanly
+        assert "q" in pressed, f"the tutor quit after {pressed}, and no q was pressed"
+        assert app.return_code == 0, f"the quit was not a clean one: return code {app.return_code}"
+    else:  # the tutor ran on until run_test ended it
+        assert app.return_code is None, app.return_code
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])

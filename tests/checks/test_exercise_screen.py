@@ -12,6 +12,7 @@ from textual.widgets import Markdown, TextArea
 
 from lessons.maths_foundations import LESSON
 from lessons.maths_foundations.exercises import MATMUL
+from tests.helpers import screen_text
 from tutor.app import TutorApp
 from tutor.checks import progress
 from tutor.lesson.registry import discover
@@ -200,9 +201,7 @@ async def test_the_reset_question_and_its_keys_are_on_screen_at_the_smallest_siz
         assert isinstance(dialog, ConfirmScreen)
         panel = dialog.query_one("#confirm-panel")
         assert panel.region.width >= 40 and panel.region.height >= 6
-        shown = "\n".join(
-            "".join(segment.text for segment in strip) for strip in app.screen._compositor.render_strips()
-        )
+        shown = screen_text(app)
         assert "Replace your code with the starter code?" in " ".join(shown.split())
         assert "ctrl+z" in shown
         assert "y  reset to the starter code" in shown and "n  keep my code" in shown

@@ -8,19 +8,19 @@ from __future__ import annotations
 
 import os
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 
 from lessons.maths_foundations import LESSON
 from lessons.maths_foundations.exercises import MATMUL
+from tests.helpers import TUTOR
 from tests.tmux import Terminal
 
-TUTOR = Path(sys.executable).with_name("tutor")
 SECTION = next(number for number, section in enumerate(LESSON.sections, start=1) if MATMUL in section.blocks)
 
 pytestmark = [
+    pytest.mark.terminal,
     pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed (.ci/run installs it)"),
     pytest.mark.skipif(not TUTOR.exists(), reason=f"the tutor console script is not installed at {TUTOR}"),
 ]

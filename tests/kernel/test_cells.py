@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
+
 from tutor.kernel.client import Kernel, Result, Stream
+
+pytestmark = pytest.mark.asyncio(loop_scope="session")
 
 
 async def test_final_expression_repr_and_underscore(kernel: Kernel) -> None:
@@ -44,9 +48,9 @@ async def test_stderr_is_captured_as_its_own_stream(kernel: Kernel) -> None:
     assert Stream("stderr", "oops\n") in events
 
 
-async def test_traceback_has_learner_frames_only(kernel: Kernel) -> None:
-    await kernel.run("def divide(a, b):\n    return a / b")
-    result = await kernel.run("x = 1\ndivide(x, 0)")
+async def test_traceback_has_learner_frames_only(fresh_kernel: Kernel) -> None:
+    await fresh_kernel.run("def divide(a, b):\n    return a / b")
+    result = await fresh_kernel.run("x = 1\ndivide(x, 0)")
     assert not result.ok and result.error == "ZeroDivisionError"
     assert result.error_message == "division by zero"
     assert result.traceback.startswith("Traceback (most recent call last):")
@@ -57,16 +61,16 @@ async def test_traceback_has_learner_frames_only(kernel: Kernel) -> None:
     assert result.traceback.endswith("ZeroDivisionError: division by zero\n")
 
 
-async def test_library_errors_show_the_learner_line(kernel: Kernel) -> None:
-    result = await kernel.run("np.linalg.inv(np.zeros((2, 2)))")
+async def test_library_errors_show_the_learner_line(fresh_kernel: Kernel) -> None:
+    result = await fresh_kernel.run("np.linalg.inv(np.zeros((2, 2)))")
     assert result.error == "LinAlgError"
     assert '"<cell 1>", line 1' in result.traceback
     assert "numpy" not in result.traceback.split("\n")[1]
     assert "tutor/kernel" not in result.traceback
 
 
-async def test_syntax_error_points_at_the_cell(kernel: Kernel) -> None:
-    result = await kernel.run("x = (1 +")
+async def test_syntax_error_points_at_the_cell(fresh_kernel: Kernel) -> None:
+    result = await fresh_kernel.run("x = (1 +")
     assert result.error == "SyntaxError"
     assert "<cell 1>" in result.traceback and "tutor/kernel" not in result.traceback
 
@@ -94,12 +98,12 @@ async def test_cells_run_one_at_a_time_in_order(kernel: Kernel) -> None:
     assert results[-1].value_repr == "[0, 1, 2, 3, 4]"
 
 
-async def test_lazy_scipy_is_imported_on_first_use(kernel: Kernel) -> None:
-    assert (await kernel.run("import sys; 'scipy' in sys.modules")).value_repr == "False"
-    assert (await kernel.run("float(stats.norm.pdf(0))")).value_repr == "0.3989422804014327"
-    assert (await kernel.run("import sys; 'scipy' in sys.modules")).value_repr == "True"
-    assert (await kernel.run("type(stats).__name__, stats.__name__")).value_repr == "('module', 'scipy.stats')"
-    assert (await kernel.run("scipy.special.gamma(5)")).value_repr == "np.float64(24.0)"
+async def test_lazy_scipy_is_imported_on_first_use(fresh_kernel: Kernel) -> None:
+    assert (await fresh_kernel.run("import sys; 'scipy' in sys.modules")).value_repr == "False"
+    assert (await fresh_kernel.run("float(stats.norm.pdf(0))")).value_repr == "0.3989422804014327"
+    assert (await fresh_kernel.run("import sys; 'scipy' in sys.modules")).value_repr == "True"
+    assert (await fresh_kernel.run("type(stats).__name__, stats.__name__")).value_repr == "('module', 'scipy.stats')"
+    assert (await fresh_kernel.run("scipy.special.gamma(5)")).value_repr == "np.float64(24.0)"
 
 
 async def test_child_environment_is_contained(kernel: Kernel) -> None:

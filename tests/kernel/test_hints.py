@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 from tutor.kernel.client import Kernel
+
+pytestmark = pytest.mark.asyncio(loop_scope="session")
 
 
 async def test_a_misspelt_name_is_offered_the_builtin(kernel: Kernel) -> None:
@@ -19,9 +22,9 @@ async def test_a_misspelt_attribute_is_offered_the_right_one(kernel: Kernel) -> 
     )
 
 
-async def test_the_learners_own_names_are_offered(kernel: Kernel) -> None:
-    await kernel.run("total = 3")
-    result = await kernel.run("def show():\n    return totl + 1\nshow()")
+async def test_the_learners_own_names_are_offered(fresh_kernel: Kernel) -> None:
+    await fresh_kernel.run("total = 3")
+    result = await fresh_kernel.run("def show():\n    return totl + 1\nshow()")
     assert result.traceback.endswith("NameError: name 'totl' is not defined. Did you mean: 'total'?\n")
     assert '"<cell 2>", line 2, in show' in result.traceback
     assert "tutor" not in result.traceback  # still the learner's frames only

@@ -10,6 +10,8 @@ import pytest
 
 from tutor.kernel.client import Kernel, KernelDied, KernelError
 
+pytestmark = pytest.mark.asyncio(loop_scope="session")
+
 
 def process_gone(pid: int) -> bool:
     """True when ``pid`` no longer runs (absent, or a zombie waiting for its reaper)."""
@@ -50,10 +52,10 @@ async def test_calls_after_shutdown_raise_until_started_again() -> None:
         await kernel.shutdown()
 
 
-async def test_shutdown_during_a_cell_ends_it(kernel: Kernel) -> None:
-    cell = asyncio.create_task(kernel.run("while True: pass"))
+async def test_shutdown_during_a_cell_ends_it(fresh_kernel: Kernel) -> None:
+    cell = asyncio.create_task(fresh_kernel.run("while True: pass"))
     await asyncio.sleep(0.2)
-    await kernel.shutdown()
+    await fresh_kernel.shutdown()
     result = await asyncio.wait_for(cell, 5)
     assert result.error == "KernelShutdown" and result.namespace_lost
 
@@ -69,23 +71,23 @@ async def test_first_call_starts_the_kernel() -> None:
         await kernel.shutdown()
 
 
-async def test_restart_gives_a_fresh_namespace(kernel: Kernel) -> None:
-    await kernel.run("x = 1")
-    old_pid = kernel.pid
-    await kernel.restart()
-    assert kernel.pid != old_pid
-    assert (await kernel.run("x")).error == "NameError"
-    result = await kernel.run("1+1")
+async def test_restart_gives_a_fresh_namespace(fresh_kernel: Kernel) -> None:
+    await fresh_kernel.run("x = 1")
+    old_pid = fresh_kernel.pid
+    await fresh_kernel.restart()
+    assert fresh_kernel.pid != old_pid
+    assert (await fresh_kernel.run("x")).error == "NameError"
+    result = await fresh_kernel.run("1+1")
     assert result.value_repr == "2" and not result.restarted
 
 
-async def test_restart_during_a_cell(kernel: Kernel) -> None:
-    cell = asyncio.create_task(kernel.run("while True: pass"))
+async def test_restart_during_a_cell(fresh_kernel: Kernel) -> None:
+    cell = asyncio.create_task(fresh_kernel.run("while True: pass"))
     await asyncio.sleep(0.2)
-    await kernel.restart()
+    await fresh_kernel.restart()
     result = await asyncio.wait_for(cell, 5)
     assert result.error == "KernelRestarted" and result.restarted and result.namespace_lost
-    assert (await kernel.run("1+1")).value_repr == "2"
+    assert (await fresh_kernel.run("1+1")).value_repr == "2"
 
 
 async def test_start_failure_is_reported() -> None:
@@ -98,12 +100,12 @@ async def test_start_failure_is_reported() -> None:
     await kernel.shutdown()
 
 
-async def test_death_during_get_array_raises(kernel: Kernel) -> None:
-    await kernel.run("class Bomb:\n    def __array__(self, *a, **k):\n        import os; os._exit(3)\nb = Bomb()")
+async def test_death_during_get_array_raises(fresh_kernel: Kernel) -> None:
+    await fresh_kernel.run("class Bomb:\n    def __array__(self, *a, **k):\n        import os; os._exit(3)\nb = Bomb()")
     with pytest.raises(KernelDied) as died:
-        await kernel.get_array("b")
+        await fresh_kernel.get_array("b")
     assert died.value.exit_code == 3
-    assert (await kernel.run("1+1")).value_repr == "2"
+    assert (await fresh_kernel.run("1+1")).value_repr == "2"
 
 
 async def test_slow_completion_is_interrupted() -> None:

@@ -9,6 +9,9 @@ from tutor.kernel import protocol
 from tutor.kernel.child.plotting import FigureBuilder, _reduce_line, _reduce_scatter
 from tutor.kernel.client import Kernel, Plotted, PlotSeries, Result, plotted_from_wire
 
+SHARED_LOOP = pytest.mark.asyncio(loop_scope="session")
+"""The loop the kernel fixtures run on (see conftest.py)."""
+
 
 def test_line_reduction_keeps_each_buckets_extremes_in_order() -> None:
     xs = np.arange(10_000, dtype=float)
@@ -56,6 +59,7 @@ def test_plot_arguments_are_checked_like_a_library_would() -> None:
         plot([np.nan], [1.0])
 
 
+@SHARED_LOOP
 async def test_a_cell_that_draws_sends_one_figure_before_its_result(kernel: Kernel) -> None:
     await kernel.config(plot_size=(60, 15))
     events = [event async for event in kernel.execute("x = np.linspace(-3, 3, 10**6)\nplot(x, x**2)\nprint('done')")]
@@ -69,6 +73,7 @@ async def test_a_cell_that_draws_sends_one_figure_before_its_result(kernel: Kern
     assert not [event async for event in kernel.execute("1 + 1") if isinstance(event, Plotted)]
 
 
+@SHARED_LOOP
 async def test_numpy_defaults_print_as_a_script_would(kernel: Kernel) -> None:
     await kernel.config(width=40)
     code = "print(np.arange(300))"

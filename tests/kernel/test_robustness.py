@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
+
 from tutor.kernel.client import Kernel, Result
 
 from .lag import MAX_LAG, LagMeter
+
+pytestmark = pytest.mark.asyncio(loop_scope="session")
 
 BUSY_LOOP = "while True: pass"
 # The brief's swallowing loop. On CPython 3.11 the KeyboardInterrupt raised in the one-line
@@ -108,18 +112,30 @@ async def test_interrupt_with_nothing_running(kernel: Kernel) -> None:
     await assert_still_works(kernel)
 
 
-async def test_huge_numpy_array_is_a_memory_error(kernel: Kernel) -> None:
-    result, lag = await run_measured(kernel, "np.ones(10**11)")
+async def test_huge_numpy_array_is_a_memory_error(fresh_kernel: Kernel) -> None:
+    result, lag = await run_measured(fresh_kernel, "np.ones(10**11)")
     assert result.error == "MemoryError", result
     assert lag < MAX_LAG
-    await assert_still_works(kernel)
+    await assert_still_works(fresh_kernel)
 
 
-async def test_huge_bytearray_is_a_memory_error(kernel: Kernel) -> None:
-    result, lag = await run_measured(kernel, "b = bytearray(20 * 2**30)")
+async def test_huge_bytearray_is_a_memory_error(fresh_kernel: Kernel) -> None:
+    result, lag = await run_measured(fresh_kernel, "b = bytearray(20 * 2**30)")
     assert result.error == "MemoryError", result
     assert lag < MAX_LAG
-    await assert_still_works(kernel)
+    await assert_still_works(fresh_kernel)
+
+
+def printed_chars(count: int) -> int:
+    """Characters ``for i in range(count): print(i)`` prints, in closed form: each ``i`` has
+    ``len(str(i))`` digits and a newline, and the numbers below ``count`` with ``d`` digits
+    run from ``10**(d-1)`` (0 for one digit) up to ``min(count, 10**d)``."""
+    total, digits = 0, 1
+    while 10 ** (digits - 1) < count or digits == 1:
+        low, high = (0 if digits == 1 else 10 ** (digits - 1)), min(count, 10**digits)
+        total += max(0, high - low) * (digits + 1)
+        digits += 1
+    return total
 
 
 async def test_print_flood_is_capped(kernel: Kernel) -> None:
@@ -131,8 +147,8 @@ async def test_print_flood_is_capped(kernel: Kernel) -> None:
             else:
                 streamed.append(event.text)
     shown_lines = 2000
-    shown_chars = sum(len(str(i)) + 1 for i in range(shown_lines))
-    total_chars = sum(len(str(i)) + 1 for i in range(10**7))
+    shown_chars = printed_chars(shown_lines)
+    total_chars = printed_chars(10**7)
     notice = f"[output truncated: {total_chars - shown_chars} more characters]\n"
     assert result.ok
     assert result.stdout.endswith("1999\n" + notice)
@@ -143,23 +159,23 @@ async def test_print_flood_is_capped(kernel: Kernel) -> None:
     await assert_still_works(kernel)
 
 
-async def test_os_exit_is_reported_and_restarted(kernel: Kernel) -> None:
-    old_pid = kernel.pid
-    result, lag = await run_measured(kernel, "import os; os._exit(1)")
+async def test_os_exit_is_reported_and_restarted(fresh_kernel: Kernel) -> None:
+    old_pid = fresh_kernel.pid
+    result, lag = await run_measured(fresh_kernel, "import os; os._exit(1)")
     assert result.died and result.error == "KernelDied"
     assert result.exit_code == 1 and result.exit_signal is None
     assert result.namespace_lost and result.restarted
     assert lag < MAX_LAG
-    await assert_still_works(kernel)
-    assert kernel.pid != old_pid
+    await assert_still_works(fresh_kernel)
+    assert fresh_kernel.pid != old_pid
 
 
-async def test_segfault_is_reported_and_restarted(kernel: Kernel) -> None:
-    result, lag = await run_measured(kernel, "import ctypes; ctypes.string_at(0)")
+async def test_segfault_is_reported_and_restarted(fresh_kernel: Kernel) -> None:
+    result, lag = await run_measured(fresh_kernel, "import ctypes; ctypes.string_at(0)")
     assert result.died and result.exit_signal == "SIGSEGV", result
     assert "Segmentation fault" in result.stderr_tail
     assert lag < MAX_LAG
-    await assert_still_works(kernel)
+    await assert_still_works(fresh_kernel)
 
 
 async def test_input_meets_end_of_file(kernel: Kernel) -> None:
@@ -207,19 +223,19 @@ async def test_state_is_kept_across_cells(kernel: Kernel) -> None:
     await assert_still_works(kernel)
 
 
-async def test_death_between_cells_is_reported_on_the_next_cell(kernel: Kernel) -> None:
+async def test_death_between_cells_is_reported_on_the_next_cell(fresh_kernel: Kernel) -> None:
     import os
     import signal
 
-    await kernel.run("x = 1")
-    pid = kernel.pid
+    await fresh_kernel.run("x = 1")
+    pid = fresh_kernel.pid
     assert pid is not None
     os.kill(pid, signal.SIGKILL)
     await asyncio.sleep(0.2)
-    result = await kernel.run("1+1")
+    result = await fresh_kernel.run("1+1")
     assert result.value_repr == "2" and result.restarted and result.namespace_lost
     assert result.exit_signal == "SIGKILL"
-    assert (await kernel.run("x")).error == "NameError"
+    assert (await fresh_kernel.run("x")).error == "NameError"
 
 
 async def test_interrupt_right_after_sending_is_not_lost(kernel: Kernel) -> None:
@@ -259,20 +275,20 @@ async def test_config_never_waits_for_a_running_cell(kernel: Kernel) -> None:
     assert max(len(line) for line in result.value_repr.splitlines()) <= 30
 
 
-async def test_closing_the_protocol_pipe_is_a_death_not_a_hang(kernel: Kernel) -> None:
+async def test_closing_the_protocol_pipe_is_a_death_not_a_hang(fresh_kernel: Kernel) -> None:
     code = "import os\nos.closerange(3, 1024)\nimport time; time.sleep(100)"
-    result, lag = await run_measured(kernel, code, timeout=10)
+    result, lag = await run_measured(fresh_kernel, code, timeout=10)
     assert result.died and result.error == "KernelDied", result
     assert lag < MAX_LAG
-    await assert_still_works(kernel)
+    await assert_still_works(fresh_kernel)
 
 
-async def test_processes_started_by_a_dead_kernel_are_ended(kernel: Kernel) -> None:
+async def test_processes_started_by_a_dead_kernel_are_ended(fresh_kernel: Kernel) -> None:
     from .test_lifecycle import process_gone
 
-    sleeper = await kernel.run("import subprocess\nsubprocess.Popen(['sleep', '100']).pid")
+    sleeper = await fresh_kernel.run("import subprocess\nsubprocess.Popen(['sleep', '100']).pid")
     assert sleeper.value_repr is not None
-    result = await kernel.run("import os; os._exit(0)")
+    result = await fresh_kernel.run("import os; os._exit(0)")
     assert result.died and result.exit_code == 0
     for _ in range(50):
         if process_gone(int(sleeper.value_repr)):

@@ -13,6 +13,8 @@ from tutor.kernel.child.cells import CellRunner
 from tutor.kernel.child.completion import complete
 from tutor.kernel.completeness import is_complete
 
+from .test_robustness import printed_chars
+
 
 @pytest.mark.parametrize(
     ("code", "expected"),
@@ -170,3 +172,9 @@ def test_completion_in_process() -> None:
     assert complete(namespace, "x = val", 7) == (4, ["value"])
     assert complete(namespace, "3.1", 3) == (3, [])
     assert "print" in complete(namespace, "pri", 3)[1]
+
+
+def test_printed_chars_is_the_sum_it_replaces() -> None:
+    """The print-flood test counts its 10**7 lines in closed form; this holds it to the sum."""
+    for count in (0, 1, 9, 10, 11, 99, 100, 101, 2000, 12345):
+        assert printed_chars(count) == sum(len(str(i)) + 1 for i in range(count)), count

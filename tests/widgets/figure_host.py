@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 from textual.widgets import Footer, Static
 
+from tests.helpers import screen_text, wait_until  # noqa: F401  (re-exported for the figure tests)
 from tutor.lesson.format import Explorable, Figure
 from tutor.widgets.explorable import ExplorableBlock
 from tutor.widgets.figure_block import FigureBlock
@@ -34,15 +33,6 @@ class FigureHost(App[None]):
         yield Footer()
 
 
-async def wait_until(pilot: Pilot, condition: Callable[[], bool], timeout: float = 10.0, what: str = "") -> None:
-    """Let the app run until `condition()` holds; fail after `timeout` seconds."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what or condition}")
-        await pilot.pause(0.02)
-
-
 async def built(pilot: Pilot, block: FigureBlock) -> object:
     """Wait for `block`'s first build to be drawn (or to fail); return its description."""
     await wait_until(
@@ -51,7 +41,3 @@ async def built(pilot: Pilot, block: FigureBlock) -> object:
     await pilot.pause()
     return block.description
 
-
-def screen_text(app: App) -> str:
-    """The screen as plain text, one line a row."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())

@@ -7,6 +7,7 @@ from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Static
 
+from tests.helpers import bottom_line
 from tutor.widgets.key_footer import KeyFooter, footer_items
 
 GROUP = Binding.Group("Move", compact=True)
@@ -50,8 +51,8 @@ class FooterApp(App[None]):
         yield KeyFooter()
 
 
-def line(app: App) -> str:
-    return app.screen._compositor.render_strips()[-1].text
+line = bottom_line
+"""The key footer: the screen's last row."""
 
 
 async def test_the_focused_widgets_keys_come_first_then_the_apps() -> None:

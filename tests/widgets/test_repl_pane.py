@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from textual import events
 
+from tests.helpers import screen_text
 from tests.widgets.conftest import PaneApp, assert_answers, ready, run, transcript, wait_until
 from tutor.widgets.plot_view import PlotView
 from tutor.widgets.repl_pane import ReplPane
@@ -258,5 +259,5 @@ async def test_plot_functions_draw_in_the_plot_area(pane_app: PaneApp) -> None:
         lines = await run(pilot, pane, "plot([1, 2], [1, 2, 3])")
         assert lines[-1] == "ValueError: plot() needs x and y of the same length, not 2 and 3"
         await pilot.pause()
-        screen = "\n".join(strip.text for strip in pane_app.screen._compositor.render_strips())
+        screen = screen_text(pane_app)
         assert "┤" in screen  # the plot is on screen: axis ticks drawn by plotext

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from textual.pilot import Pilot
 
+from tests.helpers import screen_lines
 from tests.widgets.conftest import PaneApp, ready, run, transcript, wait_until
 from tests.widgets.test_repl_lesson import footer, lesson_app, open_repl
 from tutor.app import TutorApp
@@ -16,10 +17,6 @@ from tutor.widgets.repl_dock import BESIDE_MIN_COLUMNS
 from tutor.widgets.repl_pane import ReplPane
 from tutor.widgets.section_list import SectionList
 from tutor.widgets.section_view import SectionView
-
-
-def screen_lines(app: TutorApp | PaneApp) -> list[str]:
-    return [strip.text for strip in app.screen._compositor.render_strips()]
 
 
 async def tab_to_listing(pilot: Pilot, app: TutorApp) -> CodeListing:

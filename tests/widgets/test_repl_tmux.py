@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import os
 import shutil
-import sys
-from pathlib import Path
 
 import pytest
 
+from tests.helpers import TUTOR
 from tests.tmux import Terminal
 
-TUTOR = Path(sys.executable).with_name("tutor")
 
 pytestmark = [
+    pytest.mark.terminal,
     pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed (.ci/run installs it)"),
     pytest.mark.skipif(not TUTOR.exists(), reason=f"the tutor console script is not installed at {TUTOR}"),
 ]

@@ -1,0 +1,47 @@
+"""Helpers shared by the tests: the installed tutor script, the screen of a Pilot test as
+text, and waiting on a condition (never a fixed sleep).
+
+The screen text reads Textual's private compositor: this is the one place that does.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.app import App
+from textual.pilot import Pilot
+
+TUTOR = Path(sys.executable).with_name("tutor")
+"""The tutor console script installed beside this Python (tmux, ssh and subprocess tests run it)."""
+
+
+def screen_lines(app: App) -> list[str]:
+    """The screen as the learner sees it, one plain-text line a row."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def screen_text(app: App) -> str:
+    """The screen as plain text, one line a row."""
+    return "\n".join(screen_lines(app))
+
+
+def screen_words(app: App) -> str:
+    """The screen's text with wrapping and padding folded into single spaces."""
+    return " ".join(screen_text(app).split())
+
+
+def bottom_line(app: App) -> str:
+    """The last row of the screen (where the key footer is)."""
+    return screen_lines(app)[-1]
+
+
+async def wait_until(pilot: Pilot, condition: Callable[[], bool], timeout: float = 15.0, what: str = "") -> None:
+    """Let the app run until ``condition()`` holds (fails after ``timeout`` seconds)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what or condition}")
+        await pilot.pause(0.02)
