@@ -35,8 +35,8 @@ from textual.widget import Widget  # noqa: E402
 
 from lessons.maths_foundations import figures  # noqa: E402
 from tutor.widgets.adapters import plotext_internals  # noqa: E402
-from tutor.widgets.explorable import ExplorableBlock  # noqa: E402
-from tutor.widgets.figure_view import FigureView  # noqa: E402
+from tutor.widgets.figures._explorable import ExplorableBlock  # noqa: E402
+from tutor.widgets.figures._figure_view import FigureView  # noqa: E402
 
 SIZE = (100, 30)
 REPEATS = 50

@@ -11,7 +11,7 @@ from tutor.screens.lesson import LessonScreen
 from tutor.screens.too_small import TooSmallScreen
 from tutor.store import Store
 from tutor.widgets.section_list import SectionList
-from tutor.widgets.section_view import SectionView
+from tutor.widgets.section._section_view import SectionView
 
 
 def make_app(catalogue, start=None) -> TutorApp:
@@ -281,7 +281,7 @@ async def test_home_is_built_only_when_first_shown_after_opening_into_a_lesson(s
 async def test_a_change_of_section_takes_the_keys_away_from_the_block_left_behind():
     """tab to a listing, then n: `e` must not run the listing of the section left (nor after a digit)."""
     from tutor.lesson.registry import discover
-    from tutor.widgets.code_listing import CodeListing
+    from tutor.widgets.section._code_listing import CodeListing
 
     app = TutorApp(catalogue=discover(), store=Store.open(), start=("maths_foundations", 1))
     async with app.run_test(size=(80, 24)) as pilot:

@@ -8,7 +8,7 @@ from tutor.app import TutorApp
 from tutor.lesson.registry import discover
 from tutor.screens.help import EDITING_ROW, HelpScreen
 from tutor.store import Store
-from tutor.widgets.explorable import ExplorableBlock
+from tutor.widgets.figures._explorable import ExplorableBlock
 
 
 def _help_rows(app: TutorApp) -> dict[str, str]:

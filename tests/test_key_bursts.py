@@ -15,8 +15,8 @@ from tutor.app import TutorApp
 from tutor.commands import TutorCommandPalette
 from tutor.lesson.registry import discover
 from tutor.store import Store
-from tutor.widgets.exercise_card import ExerciseCard
-from tutor.widgets.quiz_card import QuizCard
+from tutor.widgets.section._exercise_card import ExerciseCard
+from tutor.widgets.section._quiz_card import QuizCard
 
 
 async def burst(app: TutorApp, *keys: str) -> None:

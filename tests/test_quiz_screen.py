@@ -13,8 +13,8 @@ from tutor.screens.help import HelpScreen
 from tutor.screens.lesson import LessonScreen
 from tutor.screens.quiz import QuizScreen
 from tutor.store import Store
-from tutor.widgets.quiz_card import QuizCard
-from tutor.widgets.section_view import SectionView
+from tutor.widgets.section._quiz_card import QuizCard
+from tutor.widgets.section._section_view import SectionView
 
 QUIZ_SECTION = 2  # 0-based index of the fixture lesson's quiz section
 

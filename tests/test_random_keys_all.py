@@ -75,11 +75,11 @@ from tutor.screens.lesson import LessonScreen
 from tutor.screens.quiz import QuizScreen
 from tutor.screens.solution import SolutionScreen
 from tutor.store import Store
-from tutor.widgets.exercise_card import ExerciseCard
-from tutor.widgets.explorable import ExplorableBlock
-from tutor.widgets.quiz_card import QuizCard
-from tutor.widgets.repl_pane import ReplPane
-from tutor.widgets.section_view import SectionView
+from tutor.widgets.section._exercise_card import ExerciseCard
+from tutor.widgets.figures._explorable import ExplorableBlock
+from tutor.widgets.section._quiz_card import QuizCard
+from tutor.widgets.repl._pane import ReplPane
+from tutor.widgets.section._section_view import SectionView
 
 IN_CI = bool(os.environ.get("CI"))
 SEQUENCES = 200 if IN_CI else 25

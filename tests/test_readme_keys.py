@@ -19,14 +19,14 @@ README = Path(__file__).resolve().parent.parent / "README.md"
 WHERE = {
     "everywhere": ["tutor.app:TutorApp"],
     "home": ["tutor.widgets.lesson_list:LessonList", "tutor.screens.home:HomeScreen"],
-    "lesson": ["tutor.screens.lesson:LessonScreen", "tutor.widgets.section_view:SectionView"],
-    "code listing": ["tutor.widgets.code_listing:CodeListing"],
-    "REPL": ["tutor.widgets.repl_input:ReplInput", "tutor.widgets.repl_pane:ReplPane"],
-    "figure": ["tutor.widgets.figure_block:FigureBlock"],
-    "explorable": ["tutor.widgets.explorable:ExplorableBlock"],
-    "quiz card": ["tutor.widgets.quiz_card:QuizCard"],
+    "lesson": ["tutor.screens.lesson:LessonScreen", "tutor.widgets.section._section_view:SectionView"],
+    "code listing": ["tutor.widgets.section._code_listing:CodeListing"],
+    "REPL": ["tutor.widgets.repl._input:ReplInput", "tutor.widgets.repl._pane:ReplPane"],
+    "figure": ["tutor.widgets.figures._figure_block:FigureBlock"],
+    "explorable": ["tutor.widgets.figures._explorable:ExplorableBlock"],
+    "quiz card": ["tutor.widgets.section._quiz_card:QuizCard"],
     "quiz": ["tutor.screens.quiz:QuizScreen"],
-    "exercise card": ["tutor.widgets.exercise_card:ExerciseCard"],
+    "exercise card": ["tutor.widgets.section._exercise_card:ExerciseCard"],
     "exercise": ["tutor.screens.exercise:ExerciseScreen", "tutor.widgets.code_editor:CodeEditor"],
 }
 """Which classes' bindings act in each row group of the README's table (a block's group also

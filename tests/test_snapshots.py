@@ -7,7 +7,7 @@ import pytest
 from tutor.app import TutorApp
 from tutor.lesson.registry import discover
 from tutor.store import Store
-from tutor.widgets.section_view import SectionView
+from tutor.widgets.section._section_view import SectionView
 
 
 @pytest.fixture

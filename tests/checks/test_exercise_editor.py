@@ -16,9 +16,9 @@ from tutor.screens.help import HelpScreen
 from tutor.store import Store
 from tutor.widgets.check_results import CheckResults
 from tutor.widgets.code_editor import dedent_column, line_break
-from tutor.widgets.exercise_card import ExerciseCard
+from tutor.widgets.section._exercise_card import ExerciseCard
 from tutor.widgets.key_footer import KeyFooter
-from tutor.widgets.quiz_card import QuizCard
+from tutor.widgets.section._quiz_card import QuizCard
 
 SIZE = (80, 24)
 MATMUL_SECTION = next(i for i, s in enumerate(LESSON.sections) if MATMUL in s.blocks)

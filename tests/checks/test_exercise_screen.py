@@ -22,7 +22,7 @@ from tutor.screens.help import HelpScreen
 from tutor.screens.solution import SolutionScreen
 from tutor.store import Store
 from tutor.widgets.check_results import CheckResults
-from tutor.widgets.exercise_card import ExerciseCard
+from tutor.widgets.section._exercise_card import ExerciseCard
 from tutor.widgets.key_footer import KeyFooter
 
 SIZE = (80, 24)

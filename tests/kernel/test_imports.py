@@ -81,5 +81,5 @@ def test_child_side_imports_only_the_shared_kernel_modules() -> None:
 
 
 def test_running_the_repl_pane_loads_no_child_module() -> None:
-    loaded = modules_after("import tutor.app, tutor.screens.lesson, tutor.widgets.repl_pane", full=True)
+    loaded = modules_after("import tutor.app, tutor.screens.lesson, tutor.widgets.repl._pane", full=True)
     assert not {name for name in loaded if name.startswith(CHILD_PACKAGE)}

@@ -11,7 +11,7 @@ from lessons.maths_foundations import LESSON
 from tests.helpers import wait_until
 from tutor.lesson.format import Lesson
 from tutor.store import Store
-from tutor.widgets.repl_pane import ReplPane
+from tutor.widgets.repl._pane import ReplPane
 from tutor.repl.session import ReplSession
 
 

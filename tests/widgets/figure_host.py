@@ -9,9 +9,9 @@ from textual.widgets import Footer, Static
 
 from tests.helpers import screen_text, wait_until  # noqa: F401  (re-exported for the figure tests)
 from tutor.lesson.format import Explorable, Figure
-from tutor.widgets.explorable import ExplorableBlock
-from tutor.widgets.figure_block import FigureBlock
-from tutor.widgets.section_view import SectionView
+from tutor.widgets.figures._explorable import ExplorableBlock
+from tutor.widgets.figures._figure_block import FigureBlock
+from tutor.widgets.section._section_view import SectionView
 
 
 class FigureHost(App[None]):

@@ -13,9 +13,9 @@ from importlib.metadata import version
 from pathlib import Path
 
 from tutor.lesson.plots import Panels, Plot, Series
-from tutor.widgets import plot_draw
+from tutor.widgets.figures import _plot_draw as plot_draw
 from tutor.widgets.adapters import plotext_internals as internals
-from tutor.widgets.plot_build import build, plain_text
+from tutor.widgets.figures._plot_build import build, plain_text
 
 ROOT = Path(__file__).resolve().parents[2]
 ADAPTER = ROOT / "tutor" / "widgets" / "adapters" / "plotext_internals.py"

@@ -17,8 +17,8 @@ from tests.widgets.descriptions import fingerprint
 from tests.widgets.figure_host import FigureHost, built, screen_text, wait_until
 from tutor.lesson.format import Explorable, Param
 from tutor.lesson.plots import Plot, Series
-from tutor.widgets.explorable import ExplorableBlock, parameter_line
-from tutor.widgets.section_view import SectionView
+from tutor.widgets.figures._explorable import ExplorableBlock, parameter_line
+from tutor.widgets.section._section_view import SectionView
 
 EXPLORABLES = {block.name: block for block in figures.EXPLORABLES}
 

@@ -11,11 +11,11 @@ from tutor.lesson.plots import Panels
 from tutor.lesson.registry import discover
 from tutor.screens.home import HomeScreen
 from tutor.store import Store
-from tutor.widgets.explorable import ExplorableBlock
-from tutor.widgets.figure_block import FigureBlock, file_name
-from tutor.widgets.plot_view import PlotView
-from tutor.widgets.section_view import SectionView
-from tutor.widgets.shades import shades_text
+from tutor.widgets.figures._explorable import ExplorableBlock
+from tutor.widgets.figures._figure_block import FigureBlock, file_name
+from tutor.widgets.figures._plot_view import PlotView
+from tutor.widgets.section._section_view import SectionView
+from tutor.widgets.figures._shades import shades_text
 
 
 async def test_a_figure_draws_its_description_and_its_readouts():

@@ -7,8 +7,8 @@ from tests.widgets.figure_host import built, wait_until
 from tutor.app import TutorApp
 from tutor.lesson.registry import discover
 from tutor.store import Store
-from tutor.widgets.figure_block import FigureBlock
-from tutor.widgets.section_view import SectionView
+from tutor.widgets.figures._figure_block import FigureBlock
+from tutor.widgets.section._section_view import SectionView
 
 
 def lesson_app(section_id: str) -> TutorApp:

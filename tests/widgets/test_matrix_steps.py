@@ -10,8 +10,8 @@ from hypothesis.extra.numpy import arrays
 from lessons.maths_foundations.figures import LESSON_A, matmul_step, matmul_stepper
 from tests.widgets.figure_host import FigureHost, built, screen_text
 from tutor.lesson.plots import MatrixStep
-from tutor.widgets.explorable import ExplorableBlock
-from tutor.widgets.matrix_steps import matrix_step_content
+from tutor.widgets.figures._explorable import ExplorableBlock
+from tutor.widgets.figures._matrix_steps import matrix_step_content
 
 shapes = st.tuples(st.integers(1, 5), st.integers(1, 5), st.integers(1, 5))
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tutor.widgets.path_text import toast_width, wrap_path
+from tutor.widgets.figures._path_text import toast_width, wrap_path
 
 names = st.text(alphabet="abcdefghijklmnopqrstuvwxyz-_.0123456789", min_size=1, max_size=30)
 

@@ -15,14 +15,14 @@ import pytest
 
 from lessons.maths_foundations import figures
 from lessons.maths_foundations.s03_matrices import SECTION as MATRICES
-from tests.widgets.figure_host import FigureHost, built, screen_text, wait_until
+from tests.widgets.figure_host import FigureHost, built, wait_until
 from tutor.lesson.plots import Panels, Plot, Series
-from tutor.widgets import plot_axes
+from tutor.widgets.figures import _plot_axes as plot_axes
 from tutor.widgets.adapters.plotext_internals import Figure, canvas_text, matrix_of, matrix_rows
-from tutor.widgets.explorable import ExplorableBlock
-from tutor.widgets.matrix_steps import matrix_step_content
-from tutor.widgets.plot_build import build
-from tutor.widgets.plot_draw import MARK_WEIGHT, populate
+from tutor.widgets.figures._explorable import ExplorableBlock
+from tutor.widgets.figures._matrix_steps import matrix_step_content
+from tutor.widgets.figures._plot_build import build
+from tutor.widgets.figures._plot_draw import MARK_WEIGHT, populate
 
 SIZES = ((76, 18), (116, 30), (52, 14))
 """Plot areas: a figure at 80x24, at 120x40, and beside the sidebar at 80x24."""
@@ -235,7 +235,7 @@ def test_the_subject_of_a_figure_gets_the_heaviest_mark(name):
 
 
 def test_the_first_unstyled_line_is_drawn_heaviest():
-    from tutor.widgets.plot_draw import LINE_MARKERS
+    from tutor.widgets.figures._plot_draw import LINE_MARKERS
 
     assert MARK_WEIGHT[LINE_MARKERS[0]] == max(MARK_WEIGHT[m] for m in LINE_MARKERS)
 
@@ -356,7 +356,7 @@ def test_no_legend_covers_data(width, height):
 @pytest.mark.parametrize("block", [figures.TRANSFORM, figures.DETERMINANT, figures.PROJECTION, figures.NORMS, figures.PCA],
                          ids=lambda block: block.name)
 def test_geometry_at_80x24_uses_its_rows_and_no_more_width_than_its_data(block):
-    from tutor.widgets.figure_view import square_height
+    from tutor.widgets.figures._figure_view import square_height
 
     height = square_height(24)
     assert height >= 15  # the block's other rows (border, parameters, four readouts) leave this much at 24 rows

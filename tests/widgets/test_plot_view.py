@@ -11,10 +11,10 @@ from textual.theme import BUILTIN_THEMES
 
 from tests.widgets.figure_host import screen_text
 from tutor.lesson.plots import Panels, Plot, Series
-from tutor.widgets import plot_axes
+from tutor.widgets.figures import _plot_axes as plot_axes
 from tutor.widgets.palette import MIN_CONTRAST, ROLES, canvas_colour, palette
-from tutor.widgets.plot_data import histogram
-from tutor.widgets.plot_view import PlotView
+from tutor.widgets.figures._plot_data import histogram
+from tutor.widgets.figures._plot_view import PlotView
 
 XS = [x / 10 for x in range(-30, 31)]
 QUADRANTS = "▖▗▘▝▀▄▌▐▚▞▙▛▜▟█"
@@ -149,7 +149,7 @@ async def test_a_plot_plotext_cannot_draw_says_so_instead_of_crashing(monkeypatc
     app = PlotHost()
     async with app.run_test(size=(80, 24)) as pilot:
         view = app.query_one(PlotView)
-        monkeypatch.setattr("tutor.widgets.plot_draw.draw_axes", lambda *args, **kwargs: 1 / 0)
+        monkeypatch.setattr("tutor.widgets.figures._plot_draw.draw_axes", lambda *args, **kwargs: 1 / 0)
         view.show(two_lines())
         await pilot.pause()
         assert "This plot could not be drawn: ZeroDivisionError" in screen_text(app)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from textual_autocomplete import AutoComplete
 
 from tutor.widgets.adapters.autocomplete import HOOK, PlacedAutoComplete, placement_problems
-from tutor.widgets.repl_input import ReplCompletions, ReplInput
+from tutor.widgets.repl._input import ReplCompletions, ReplInput
 
 
 def test_textual_autocomplete_still_places_its_list_through_the_wrapped_hook() -> None:

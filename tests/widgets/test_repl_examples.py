@@ -14,7 +14,7 @@ from pathlib import Path
 from tests.widgets.conftest import PaneApp, ready, wait_until
 from tutor.lesson.format import Example
 from tutor.lesson.registry import discover
-from tutor.widgets.repl_pane import ReplPane
+from tutor.widgets.repl._pane import ReplPane
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from textual import events
 
 from tests.widgets.conftest import PaneApp, assert_answers, ready, run, transcript, wait_until
-from tutor.widgets.repl_pane import ReplPane
+from tutor.widgets.repl._pane import ReplPane
 
 SLEEPING_CELL = "import time; time.sleep(30)"
 

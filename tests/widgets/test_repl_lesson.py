@@ -12,10 +12,10 @@ from tutor.lesson.format import Example
 from tutor.lesson.registry import discover
 from tutor.screens.lesson import LessonScreen
 from tutor.store import Store
-from tutor.widgets.code_listing import CodeListing
-from tutor.widgets.repl_dock import ReplDock
-from tutor.widgets.repl_pane import ReplPane
-from tutor.widgets.section_view import SectionView
+from tutor.widgets.section._code_listing import CodeListing
+from tutor.widgets.repl._dock import ReplDock
+from tutor.widgets.repl._pane import ReplPane
+from tutor.widgets.section._section_view import SectionView
 
 LESSON = "maths_foundations"
 

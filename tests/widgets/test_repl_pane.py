@@ -9,8 +9,8 @@ from textual import events
 
 from tests.helpers import screen_text
 from tests.widgets.conftest import PaneApp, assert_answers, ready, run, transcript, wait_until
-from tutor.widgets.plot_view import PlotView
-from tutor.widgets.repl_pane import ReplPane
+from tutor.widgets.figures._plot_view import PlotView
+from tutor.widgets.repl._pane import ReplPane
 
 
 async def test_start_runs_the_lesson_setup_and_says_so(pane_app: PaneApp) -> None:

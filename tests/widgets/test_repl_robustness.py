@@ -16,7 +16,7 @@ from textual import events
 
 from tests.kernel.lag import LagMeter
 from tests.widgets.conftest import PaneApp, assert_answers, ready, transcript, wait_until
-from tutor.widgets.repl_pane import ReplPane
+from tutor.widgets.repl._pane import ReplPane
 
 MAX_UI_LAG = 0.25
 """The longest the app's event loop may stall while a hostile cell runs (seconds; about

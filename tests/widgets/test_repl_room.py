@@ -12,11 +12,11 @@ from tests.helpers import screen_lines
 from tests.widgets.conftest import PaneApp, ready, run, transcript, wait_until
 from tests.widgets.test_repl_lesson import footer, lesson_app, open_repl
 from tutor.app import TutorApp
-from tutor.widgets.code_listing import CodeListing
-from tutor.widgets.repl_dock import BESIDE_MIN_COLUMNS
-from tutor.widgets.repl_pane import ReplPane
+from tutor.widgets.section._code_listing import CodeListing
+from tutor.widgets.repl._dock import BESIDE_MIN_COLUMNS
+from tutor.widgets.repl._pane import ReplPane
 from tutor.widgets.section_list import SectionList
-from tutor.widgets.section_view import SectionView
+from tutor.widgets.section._section_view import SectionView
 
 
 async def tab_to_listing(pilot: Pilot, app: TutorApp) -> CodeListing:

@@ -9,8 +9,8 @@ import numpy as np
 
 from tutor.kernel.results import Plotted, PlotSeries
 from tutor.lesson.plots import problems
-from tutor.widgets.repl_input import next_indent
-from tutor.widgets.repl_plot import plot_description
+from tutor.widgets.repl._input import next_indent
+from tutor.widgets.repl._plot import plot_description
 
 
 def test_continuation_lines_are_indented_like_python_code() -> None:

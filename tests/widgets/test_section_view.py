@@ -11,9 +11,9 @@ from tutor.app import TutorApp
 from tutor.lesson.format import Prose
 from tutor.lesson.registry import discover
 from tutor.store import Store
-from tutor.widgets.blocks import block_widget
-from tutor.widgets.explorable import ExplorableBlock
-from tutor.widgets.section_view import SectionPage, SectionView, estimated_rows
+from tutor.widgets.section._blocks import block_widget
+from tutor.widgets.figures._explorable import ExplorableBlock
+from tutor.widgets.section._section_view import SectionPage, SectionView, estimated_rows
 
 MATRICES = LESSON.section_index("matrices")
 

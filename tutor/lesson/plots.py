@@ -9,7 +9,7 @@ here imports numpy.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Sequence, Union
 
 SERIES_KINDS = ("line", "scatter", "bar", "histogram", "hline", "vline")

@@ -17,10 +17,9 @@ from tutor.screens.lesson_commands import LessonScreenCommands
 from tutor.store import Store
 from tutor.widgets.adapters.textual_header import HeaderTitle
 from tutor.widgets.key_footer import KeyFooter
-from tutor.widgets.repl_dock import ReplDock
-from tutor.widgets.section_card import SectionCard
+from tutor.widgets.repl import ReplDock
+from tutor.widgets.section import SectionCard, SectionView
 from tutor.widgets.section_list import SectionList
-from tutor.widgets.section_view import SectionView
 
 NARROW = 72
 """Below this many columns the sidebar starts hidden (`s` still shows it)."""

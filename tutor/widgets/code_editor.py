@@ -1,6 +1,6 @@
 """The exercise editor: Textual's code editor, with Python's indentation, safe to undo.
 
-Indentation, as in the REPL's prompt (`tutor.widgets.repl_input.next_indent`):
+Indentation, as in the REPL's prompt (`tutor.widgets.repl._input.next_indent`):
 `enter` starts the new line at the indent of the line it leaves, one level
 (four spaces) deeper after a line that ends in `:`; `backspace` with only
 spaces left of the cursor goes back to the previous multiple of four.

@@ -28,7 +28,7 @@ CALLERS = ("on_mount", "_handle_target_update", "_align_and_rebuild")
 
 _UPGRADE = (
     "Update tutor/widgets/adapters/autocomplete.py (the REPL's completion list, "
-    "ReplCompletions in tutor/widgets/repl_input.py, opens above the prompt through it)."
+    "ReplCompletions in tutor/widgets/repl/_input.py, opens above the prompt through it)."
 )
 
 if not callable(getattr(AutoComplete, HOOK, None)):  # pragma: no cover - only after an upgrade

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 
 from tutor.lesson.plots import Plot, Series
-from tutor.widgets import plot_axes
+from tutor.widgets.figures import _plot_axes as plot_axes
 
 Points = tuple[list, list[float]]
 """(xs, ys) of one series, ready for plotext: xs may be category names for bars."""

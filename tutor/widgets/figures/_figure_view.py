@@ -22,15 +22,15 @@ from tutor.lesson.plots import MatrixStep, Panels, Plot, Shades
 def _view_for(description: object) -> type[Widget]:
     """The widget class that draws `description`."""
     if isinstance(description, (Plot, Panels)):
-        from tutor.widgets.plot_view import PlotView
+        from tutor.widgets.figures._plot_view import PlotView
 
         return PlotView
     if isinstance(description, MatrixStep):
-        from tutor.widgets.matrix_steps import MatrixStepView
+        from tutor.widgets.figures._matrix_steps import MatrixStepView
 
         return MatrixStepView
     if isinstance(description, Shades):
-        from tutor.widgets.shades import ShadesView
+        from tutor.widgets.figures._shades import ShadesView
 
         return ShadesView
     raise TypeError(f"no widget draws a {type(description).__name__}")

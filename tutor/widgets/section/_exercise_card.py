@@ -8,7 +8,7 @@ from textual.content import Content
 from tutor.checks.progress import IN_PROGRESS, NOT_STARTED, PASSED, status
 from tutor.lesson.format import Exercise, Lesson
 from tutor.services import services
-from tutor.widgets.section_card import SectionCard
+from tutor.widgets.section._section_card import SectionCard
 
 STATUS_STYLES = {NOT_STARTED: "$text-muted", IN_PROGRESS: "bold $warning", PASSED: "bold $success"}
 

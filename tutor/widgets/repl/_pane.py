@@ -1,7 +1,7 @@
 """The REPL pane: a Python prompt beside the lesson, with the lesson's variables in it.
 
-It shows the transcript (:class:`~tutor.widgets.repl_log.ReplLog`), the lines typed so
-far of an unfinished input, the prompt line (:class:`~tutor.widgets.repl_input.ReplInput`)
+It shows the transcript (:class:`~tutor.widgets.repl._log.ReplLog`), the lines typed so
+far of an unfinished input, the prompt line (:class:`~tutor.widgets.repl._input.ReplInput`)
 and, once something is drawn, a plot area. The pane is the view only: its
 :class:`~tutor.repl.controller.ReplController` runs the cells (the queue, the lesson's
 setup, a lost child, restart) in the app's kernel child
@@ -35,8 +35,8 @@ from tutor.kernel.client import Plotted, Result
 from tutor.lesson.format import Example, Lesson
 from tutor.repl.controller import ReplController
 from tutor.repl.session import ReplSession
-from tutor.widgets.repl_input import INDENT, ReplCompletions, ReplInput
-from tutor.widgets.repl_log import CONTINUATION_PROMPT, PRIMARY_PROMPT, ReplLog
+from tutor.widgets.repl._input import INDENT, ReplCompletions, ReplInput
+from tutor.widgets.repl._log import CONTINUATION_PROMPT, PRIMARY_PROMPT, ReplLog
 
 TITLE = "Python"
 PENDING_LINES_SHOWN = 4
@@ -181,8 +181,8 @@ class ReplPane(Vertical):
 
     def show_plot(self, plotted: Plotted) -> None:
         """Draw what a cell drew in the plot area (shown from the first plot on)."""
-        from tutor.widgets.plot_view import PlotView
-        from tutor.widgets.repl_plot import plot_description
+        from tutor.widgets.figures._plot_view import PlotView
+        from tutor.widgets.repl._plot import plot_description
 
         area = self.query_one("#repl-plot-area", Vertical)
         views = area.query(PlotView)

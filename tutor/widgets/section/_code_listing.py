@@ -16,8 +16,8 @@ from textual.message import Message
 from textual.widgets import Static
 
 from tutor.lesson.format import Example
-from tutor.widgets import highlighting
-from tutor.widgets.block_messages import LeaveRequested
+from tutor.widgets.section import _highlighting as highlighting
+from tutor.widgets.section._block_messages import LeaveRequested
 
 
 HIGHLIGHT_DELAY = 0.3

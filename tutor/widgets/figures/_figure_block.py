@@ -24,8 +24,8 @@ from textual.worker import Worker, WorkerState
 
 from tutor.lesson.format import Explorable, Figure
 from tutor.lesson.plots import Panels, problems
-from tutor.widgets.block_messages import LeaveRequested
-from tutor.widgets.figure_view import FigureView
+from tutor.widgets.section._block_messages import LeaveRequested
+from tutor.widgets.figures._figure_view import FigureView
 
 SLOW = 0.03
 """A build that took longer than this (seconds) runs in a worker next time."""
@@ -133,8 +133,8 @@ class FigureBlock(Vertical, can_focus=True):
         start = time.perf_counter()
         try:
             result = self.block.build(**values)
-            if "tutor.widgets.plot_view" not in sys.modules:
-                import tutor.widgets.plot_view  # noqa: F401  warm plotext off the UI thread
+            if "tutor.widgets.figures._plot_view" not in sys.modules:
+                import tutor.widgets.figures._plot_view  # noqa: F401  warm plotext off the UI thread
         except Exception as error:  # shown in the block; a figure never takes the app down
             result = error
         return result, time.perf_counter() - start
@@ -232,7 +232,7 @@ class FigureBlock(Vertical, can_focus=True):
         except Exception as error:
             self.notify(f"Could not save the figure: {error}", severity="error")
             return
-        from tutor.widgets.path_text import toast_width, wrap_path
+        from tutor.widgets.figures._path_text import toast_width, wrap_path
 
         self.notify(wrap_path(path, toast_width(self.app.size.width)), title="Figure saved as text", timeout=6)
 

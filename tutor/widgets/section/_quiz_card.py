@@ -7,7 +7,7 @@ from textual.content import Content
 
 from tutor.lesson.format import Lesson, Quiz
 from tutor.services import services
-from tutor.widgets.section_card import SectionCard
+from tutor.widgets.section._section_card import SectionCard
 
 
 class QuizCard(SectionCard):

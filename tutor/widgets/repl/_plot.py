@@ -2,7 +2,7 @@
 
 The kernel hands over :class:`~tutor.kernel.results.Plotted` (arrays already reduced in
 the child); this turns it into a :class:`~tutor.lesson.plots.Plot` for
-:class:`~tutor.widgets.plot_view.PlotView`, the same widget the lesson's figures use.
+:class:`~tutor.widgets.figures._plot_view.PlotView`, the same widget the lesson's figures use.
 A histogram arrives counted (bin edges and counts), so it is drawn as touching bars at
 the bin centres. Plain Python, no Textual: it is tested on its own.
 """

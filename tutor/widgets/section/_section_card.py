@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from tutor.lesson.format import Lesson
-from tutor.widgets.block_messages import LeaveRequested
+from tutor.widgets.section._block_messages import LeaveRequested
 
 
 def how_to_open(focused: bool, what: str) -> str:

@@ -18,7 +18,7 @@ from typing import Any
 
 from tutor.lesson.plots import Panels, Plot
 from tutor.widgets.adapters import plotext_internals as internals
-from tutor.widgets.plot_draw import LEGEND_GAP, Frame, populate
+from tutor.widgets.figures._plot_draw import LEGEND_GAP, Frame, populate
 
 
 def build(figure: Any, frames: list[tuple[Any, Frame]]) -> None:

@@ -17,9 +17,10 @@ from __future__ import annotations
 from typing import Any
 
 from tutor.lesson.plots import Panels, Plot, Series
-from tutor.widgets import plot_axes, plot_data
+from tutor.widgets.figures import _plot_axes as plot_axes
+from tutor.widgets.figures import _plot_data as plot_data
 from tutor.widgets.adapters import plotext_internals as internals
-from tutor.widgets.plot_data import Points
+from tutor.widgets.figures._plot_data import Points
 
 LINE_MARKERS = ("hd", "braille", "•", "+")
 """Line markers in the order series take them: the first line (the subject) gets the heaviest."""

@@ -20,8 +20,8 @@ from textual.widgets import Static
 
 from tutor.lesson.format import Explorable, Param
 from tutor.lesson.numbers import fixed
-from tutor.widgets.figure_block import FigureBlock
-from tutor.widgets.figure_view import FigureView
+from tutor.widgets.figures._figure_block import FigureBlock
+from tutor.widgets.figures._figure_view import FigureView
 
 CHOOSE = Binding.Group("Parameter", compact=True)
 CHANGE = Binding.Group("Change", compact=True)

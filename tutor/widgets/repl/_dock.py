@@ -1,7 +1,7 @@
 """Where the REPL pane sits on the lesson screen: below the content, or beside it when wide.
 
 :class:`ReplDock` holds the section content and, from the first time the learner opens
-it, the :class:`~tutor.widgets.repl_pane.ReplPane` (imported and mounted then, so a
+it, the :class:`~tutor.widgets.repl._pane.ReplPane` (imported and mounted then, so a
 lesson screen costs nothing for the REPL until it is used). Below :data:`BESIDE` terminal columns the
 pane goes under the content and each keeps at least :data:`MIN_ROWS` rows (on a terminal
 too short for that, 3); from :data:`BESIDE` columns on it stands to the right, at least
@@ -28,8 +28,8 @@ from tutor.lesson.format import Lesson
 from tutor.services import services
 
 if TYPE_CHECKING:
-    from tutor.widgets.code_listing import CodeListing
-    from tutor.widgets.repl_pane import ReplPane
+    from tutor.widgets.section._code_listing import CodeListing
+    from tutor.widgets.repl._pane import ReplPane
 
 BESIDE = 120
 """Terminal columns from which the pane stands beside the content."""
@@ -99,7 +99,7 @@ class ReplDock(Container):
         """Show the pane (mounting it the first time) and, with ``focus``, put the cursor in it."""
         was_shown = self.shown
         if self._pane is None:
-            from tutor.widgets.repl_pane import ReplPane
+            from tutor.widgets.repl._pane import ReplPane
 
             self._pane = ReplPane(services(self).repl, self.lesson, id="repl")
             await self.mount(self._pane)

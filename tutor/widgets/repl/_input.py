@@ -31,7 +31,7 @@ from textual_autocomplete import DropdownItem, TargetState
 
 from tutor.kernel.completeness import is_complete
 from tutor.widgets.adapters.autocomplete import PlacedAutoComplete
-from tutor.widgets.repl_frame import FrameHold
+from tutor.widgets.repl._frame import FrameHold
 
 INDENT = "    "
 MAX_ROWS = 8

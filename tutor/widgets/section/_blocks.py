@@ -16,25 +16,25 @@ from tutor.lesson.format import Example, Exercise, Explorable, Figure, Lesson, P
 
 
 def _prose(block: Prose, lesson: Lesson) -> Widget:
-    from tutor.widgets.prose import Prose as ProseView
+    from tutor.widgets.section._prose import Prose as ProseView
 
     return ProseView(block.markdown)
 
 
 def _example(block: Example, lesson: Lesson) -> Widget:
-    from tutor.widgets.code_listing import CodeListing
+    from tutor.widgets.section._code_listing import CodeListing
 
     return CodeListing(block)
 
 
 def _quiz(block: Quiz, lesson: Lesson) -> Widget:
-    from tutor.widgets.quiz_card import QuizCard
+    from tutor.widgets.section._quiz_card import QuizCard
 
     return QuizCard(block, lesson)
 
 
 def _exercise(block: Exercise, lesson: Lesson) -> Widget:
-    from tutor.widgets.exercise_card import ExerciseCard
+    from tutor.widgets.section._exercise_card import ExerciseCard
 
     return ExerciseCard(block, lesson)
 
@@ -48,13 +48,13 @@ def _section_id(block: object, lesson: Lesson) -> str:
 
 
 def _figure(block: Figure, lesson: Lesson) -> Widget:
-    from tutor.widgets.figure_block import FigureBlock
+    from tutor.widgets.figures._figure_block import FigureBlock
 
     return FigureBlock(block, _section_id(block, lesson))
 
 
 def _explorable(block: Explorable, lesson: Lesson) -> Widget:
-    from tutor.widgets.explorable import ExplorableBlock
+    from tutor.widgets.figures._explorable import ExplorableBlock
 
     return ExplorableBlock(block, _section_id(block, lesson))
 

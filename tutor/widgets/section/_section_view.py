@@ -22,8 +22,8 @@ from textual.widgets import Static
 
 from tutor.lesson.format import Example, Lesson
 from tutor.lesson.format import Prose as ProseBlock
-from tutor.widgets.block_messages import LeaveRequested
-from tutor.widgets.blocks import block_widget
+from tutor.widgets.section._block_messages import LeaveRequested
+from tutor.widgets.section._blocks import block_widget
 
 
 def estimated_rows(block: object) -> int:

@@ -22,12 +22,12 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from tutor.lesson.plots import Panels, Plot
-from tutor.widgets import plot_draw
+from tutor.widgets.figures import _plot_draw as plot_draw
 from tutor.widgets.adapters import plotext_internals as internals
 from tutor.widgets.palette import palette
-from tutor.widgets.plot_build import build, plain_text
-from tutor.widgets.plot_cells import matrix_strips
-from tutor.widgets.plot_draw import Frame
+from tutor.widgets.figures._plot_build import build, plain_text
+from tutor.widgets.figures._plot_cells import matrix_strips
+from tutor.widgets.figures._plot_draw import Frame
 
 WIDE = 120
 """Terminal columns from which the panels of a `Panels` are drawn side by side."""
