@@ -100,7 +100,7 @@ PRINTABLE = [*"abcdefghijklmnopqrstuvwxyz0123456789", "A", "X", "space", "full_s
 
 OTHER_KEYS = ["tab", "shift+tab", "escape", "enter", "up", "down", "left", "right", "home", "end",
               "pageup", "pagedown", "backspace", "delete", "ctrl+c", "ctrl+l", "ctrl+r", "ctrl+s",
-              "ctrl+p", "ctrl+u", "ctrl+z", "f1", "f2", "f3", "f5"]
+              "ctrl+p", "ctrl+u", "ctrl+z", "ctrl+g", "ctrl+down", "ctrl+up", "f1", "f2", "f3", "f4", "f5"]
 """Keys pressed whether or not a binding names them: the app's command palette key, editing keys."""
 
 WEIGHTED = ["tab"] * 3 + ["enter"] * 2 + ["r"] * 2 + ["right"] * 2

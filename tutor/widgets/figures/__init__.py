@@ -2,14 +2,10 @@
 
 The plot widget draws a plot description (`tutor.lesson.plots`); the drawing itself (`_plot_draw`, `_plot_build`, `_plot_data`, `_plot_axes`) has no Textual import.
 
-The names below load their module on first use (as `textual.widgets` does), so importing
-the package costs nothing before a screen needs one of them.
+Each name loads its module on first use (see `tutor.widgets._lazy`).
 """
 
-from __future__ import annotations
-
-from importlib import import_module
-from typing import Any
+from tutor.widgets._lazy import lazy_exports
 
 _WHERE = {
     "ExplorableBlock": "_explorable",
@@ -19,16 +15,5 @@ _WHERE = {
     "PlotView": "_plot_view",
     "ShadesView": "_shades",
 }
-"""Each public name, and the private module that defines it."""
 
-__all__ = sorted(_WHERE)
-
-
-def __getattr__(name: str) -> Any:
-    try:
-        module = _WHERE[name]
-    except KeyError:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
-    value = getattr(import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+__all__, __getattr__ = lazy_exports(__name__, _WHERE)

@@ -2,14 +2,10 @@
 
 The pane is the view; `tutor.repl` runs the cells.
 
-The names below load their module on first use (as `textual.widgets` does), so importing
-the package costs nothing before a screen needs one of them.
+Each name loads its module on first use (see `tutor.widgets._lazy`).
 """
 
-from __future__ import annotations
-
-from importlib import import_module
-from typing import Any
+from tutor.widgets._lazy import lazy_exports
 
 _WHERE = {
     "ReplCompletions": "_input",
@@ -18,16 +14,5 @@ _WHERE = {
     "ReplLog": "_log",
     "ReplPane": "_pane",
 }
-"""Each public name, and the private module that defines it."""
 
-__all__ = sorted(_WHERE)
-
-
-def __getattr__(name: str) -> Any:
-    try:
-        module = _WHERE[name]
-    except KeyError:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
-    value = getattr(import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+__all__, __getattr__ = lazy_exports(__name__, _WHERE)

@@ -2,14 +2,10 @@
 
 Blocks never reach for the widgets around them: they post messages the view or the screen acts on.
 
-The names below load their module on first use (as `textual.widgets` does), so importing
-the package costs nothing before a screen needs one of them.
+Each name loads its module on first use (see `tutor.widgets._lazy`).
 """
 
-from __future__ import annotations
-
-from importlib import import_module
-from typing import Any
+from tutor.widgets._lazy import lazy_exports
 
 _WHERE = {
     "CodeListing": "_code_listing",
@@ -21,16 +17,5 @@ _WHERE = {
     "SectionPage": "_section_view",
     "SectionView": "_section_view",
 }
-"""Each public name, and the private module that defines it."""
 
-__all__ = sorted(_WHERE)
-
-
-def __getattr__(name: str) -> Any:
-    try:
-        module = _WHERE[name]
-    except KeyError:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
-    value = getattr(import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+__all__, __getattr__ = lazy_exports(__name__, _WHERE)
