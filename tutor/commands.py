@@ -10,6 +10,7 @@ from functools import partial
 from typing import Callable, Protocol
 
 from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.css.query import NoMatches
 
 from tutor.lesson.registry import Catalogue
 
@@ -62,10 +63,15 @@ class TutorCommandPalette(CommandPalette):
 
     Textual 8.2.8's OptionList pages by line positions it computes only once the list has a
     size, so `ctrl+p` and `pagedown` arriving together (one read from the terminal) raised
-    KeyError and ended the tutor. Until the list has a size there is nothing to page through.
+    KeyError and ended the tutor. Until the list has a size there is nothing to page through,
+    so the public `check_action` hook turns those two actions off (no private method is
+    overridden).
     """
 
-    def _action_command_list(self, action: str) -> None:
-        if action in ("page_up", "page_down") and not self.query_one(CommandList).scrollable_content_region:
-            return
-        super()._action_command_list(action)
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "command_list" and parameters and parameters[0] in ("page_up", "page_down"):
+            try:
+                return bool(self.query_one(CommandList).scrollable_content_region)
+            except NoMatches:
+                return False
+        return super().check_action(action, parameters)
