@@ -8,11 +8,8 @@ setup, a lost child, restart) in the app's kernel child
 (:class:`~tutor.repl.session.ReplSession`), never in the app, so nothing the learner types
 can freeze or kill the tutor, and the pane shows what the controller reports.
 
-Keys while the prompt has focus: ``enter`` runs a complete input (an incomplete one
-continues on a ``...`` line; a blank line ends a block), ``up``/``down`` walk the history,
-``tab`` completes, ``ctrl+c`` interrupts the running cell or discards the input,
-``ctrl+l`` clears, ``ctrl+g`` hides the plot (the next one shows it again),
-``pageup``/``pagedown`` scroll, ``escape`` goes back to the lesson.
+The pane's keys are its `BINDINGS` and the prompt's (the footer, help and the README's
+table read them; `tests/test_readme_keys.py` holds the table to them).
 """
 
 from __future__ import annotations
