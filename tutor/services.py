@@ -27,7 +27,7 @@ class Services:
 
     store: Store
     start_repl: Callable[[], "ReplSession"] = field(repr=False, default=lambda: _no_repl())
-    _repl: "ReplSession | None" = field(default=None, repr=False)
+    _repl: "ReplSession | None" = field(default=None, init=False, repr=False)
 
     @property
     def repl(self) -> "ReplSession":
