@@ -358,3 +358,23 @@ async def test_starting_again_returns_to_the_place_in_the_section(data_dir):
         assert again.screen.index == 2
         assert view.reading_anchor() == anchor
         assert _first_visible_line(again) == line
+
+
+async def test_quitting_right_after_scrolling_still_keeps_the_place(data_dir):
+    """`q` can come sooner than the pause after which the place is saved: quitting saves it too."""
+    from tutor.lesson.registry import discover
+
+    app = TutorApp(catalogue=discover(), store=Store.open(), start=("maths_foundations", 2))
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = app.screen.query_one(SectionView)
+        await view.complete()
+        await pilot.pause()
+        view.scroll_to(y=45, animate=False, immediate=True)
+        await pilot.pause()
+        anchor = view.reading_anchor()
+        assert anchor[0] > 0
+        await pilot.press("q")
+    again = TutorApp(catalogue=discover(), store=Store.open(), start=("maths_foundations", None))
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(SectionView.ANCHOR_HOLD + 0.3)
+        assert again.screen.query_one(SectionView).reading_anchor() == anchor

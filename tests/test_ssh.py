@@ -273,8 +273,11 @@ def test_a_learner_over_ssh_reads_tries_quits_and_resumes(server, login, tmp_pat
     assert where == (LESSON.sections[section - 1].id,)
 
     again = login("echo this command is overridden by ForceCommand")
-    shown = again.wait_for(f"Section {section} of {SECTIONS}", timeout=60)
-    assert f"{section}. {LESSON.sections[section - 1].title}" in shown
+    # the same section, scrolled to where the learner was: the explorable they moved is in view
+    title = LESSON.sections[section - 1].title
+    shown = again.wait_for(f"{section}/{SECTIONS} {title}", timeout=60)
+    explorable = next(block for block in LESSON.sections[section - 1].blocks if isinstance(block, Explorable))
+    shown = again.wait_for(explorable.title)
     assert "overridden" not in shown
     again.keys("Escape")
     home = again.wait_for("Lessons")  # wait: an escape and a q arriving together read as alt+q

@@ -111,6 +111,16 @@ class TutorApp(App[int]):
             self.pop_screen()
         self.push_screen(LessonScreen(lesson, self.store, section_index))
 
+    async def action_quit(self) -> None:
+        """Quit, keeping the reading place of an open lesson (it is otherwise saved a moment
+        after scrolling stops, and `q` may come sooner)."""
+        from tutor.screens.lesson import LessonScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, LessonScreen):
+                screen.save_reading()
+        await super().action_quit()
+
     def action_command_palette(self) -> None:
         """Textual's palette, safe against keys that arrive before it is laid out."""
         from tutor.commands import TutorCommandPalette

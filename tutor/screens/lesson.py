@@ -170,6 +170,7 @@ class LessonScreen(Screen):
             self.focus_previous()
 
     def action_home(self) -> None:
+        self.save_reading()
         self.dismiss()
 
     def action_toggle_sidebar(self) -> None:
@@ -182,9 +183,17 @@ class LessonScreen(Screen):
         return f"reading/{self.lesson.id}"
 
     def on_section_view_reading_moved(self, _message: SectionView.ReadingMoved) -> None:
-        if not self._reading_restored or self.index < 0:
+        self.save_reading()
+
+    def save_reading(self) -> None:
+        """Remember the block and row the learner is reading (after a pause in scrolling, and
+        when they leave the lesson or quit, which may come sooner than the pause)."""
+        if not self._reading_restored or self.index < 0 or not self.is_attached:
             return  # the saved place is not restored yet: do not overwrite it with the top
-        anchor = self.query_one(SectionView).reading_anchor()
+        try:
+            anchor = self.query_one(SectionView).reading_anchor()
+        except NoMatches:
+            return
         if anchor is not None:
             section = self.lesson.sections[self.index]
             self.store.set_setting(self._reading_key, f"{section.id} {anchor[0]} {anchor[1]}")
