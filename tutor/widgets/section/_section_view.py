@@ -262,13 +262,14 @@ class SectionView(VerticalScroll):
         if anchor is None or self.current is None:
             return
         await self.complete()
-        self._hold_anchor(anchor, time.monotonic() + self.ANCHOR_HOLD, None)
+        self._hold_anchor(self.current, anchor, time.monotonic() + self.ANCHOR_HOLD, None)
 
-    def _hold_anchor(self, anchor: tuple[int, int], until: float, placed: float | None) -> None:
-        page = self.current
+    def _hold_anchor(
+        self, page: SectionPage | None, anchor: tuple[int, int], until: float, placed: float | None
+    ) -> None:
         number, rows = anchor
-        if page is None or number >= len(page.children) or not self.is_attached:
-            return
+        if page is None or page is not self.current or number >= len(page.children) or not self.is_attached:
+            return  # another section is shown now (or none): the place belonged to this one
         if placed is not None and self.scroll_y != placed:
             return  # the learner scrolled: their place now
         child = page.children[number]
@@ -276,7 +277,7 @@ class SectionView(VerticalScroll):
         if y != self.scroll_y:
             self.scroll_to(y=y, animate=False, immediate=True)
         if time.monotonic() < until:
-            self.set_timer(0.05, lambda: self._hold_anchor(anchor, until, self.scroll_y))
+            self.set_timer(0.05, lambda: self._hold_anchor(page, anchor, until, self.scroll_y))
 
     async def complete(self) -> None:
         """Mount the rest of the section shown, if it is still to come."""
