@@ -339,15 +339,22 @@ async def test_hiding_the_sidebar_keeps_the_block_being_read_in_view():
             assert view.reading_anchor() == anchor
 
 
+async def _scrolled_into_section_3(pilot, app: TutorApp, y: int) -> SectionView:
+    """The whole of section 3 mounted, then scrolled to row `y`."""
+    view = app.screen.query_one(SectionView)
+    await view.complete()
+    await pilot.pause()
+    view.scroll_to(y=y, animate=False, immediate=True)
+    await pilot.pause()
+    return view
+
+
 async def test_starting_again_returns_to_the_place_in_the_section(data_dir):
     from tutor.lesson.registry import discover
 
     app = TutorApp(catalogue=discover(), store=Store.open(), start=("maths_foundations", 2))
     async with app.run_test(size=(80, 24)) as pilot:
-        view = app.screen.query_one(SectionView)
-        await view.complete()
-        await pilot.pause()
-        view.scroll_to(y=45, animate=False, immediate=True)
+        view = await _scrolled_into_section_3(pilot, app, 45)
         await pilot.pause(view.READING_SETTLE + 0.3)
         anchor = view.reading_anchor()
         line = _first_visible_line(app)
@@ -366,11 +373,7 @@ async def test_quitting_right_after_scrolling_still_keeps_the_place(data_dir):
 
     app = TutorApp(catalogue=discover(), store=Store.open(), start=("maths_foundations", 2))
     async with app.run_test(size=(80, 24)) as pilot:
-        view = app.screen.query_one(SectionView)
-        await view.complete()
-        await pilot.pause()
-        view.scroll_to(y=45, animate=False, immediate=True)
-        await pilot.pause()
+        view = await _scrolled_into_section_3(pilot, app, 45)
         anchor = view.reading_anchor()
         assert anchor[0] > 0
         await pilot.press("q")

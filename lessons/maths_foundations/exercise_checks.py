@@ -957,11 +957,13 @@ def check_binomial(learner: Learner, rng: np.random.Generator):
     draws = [(int(rng.integers(0, n + 1)), int(n), float(np.round(rng.uniform(0.05, 0.95), 3)))
              for n in rng.integers(1, 60, size=5)]
     fixed += [(f"random, Binomial({n}, {number(p)})", k, n, p) for k, n, p in draws]
+    def case(label, function, k, n, p, expected, mistakes, atol):
+        return Case(label, function, (k, n, p), expected=expected,
+                    judge=_number_judge(expected, mistakes, rtol=1e-9, atol=atol),
+                    shown=f"k = {k}, n = {n}, p = {number(p)}")
+
     for label, k, n, p in fixed:
-        expected = float(stats.binom.pmf(k, n, p))
-        yield Case(label, "binomial_pmf", (k, n, p), expected=expected,
-                   judge=_number_judge(expected, _binomial_mistakes(k, n, p), rtol=1e-9, atol=1e-300),
-                   shown=f"k = {k}, n = {n}, p = {number(p)}")
+        yield case(label, "binomial_pmf", k, n, p, float(stats.binom.pmf(k, n, p)), _binomial_mistakes(k, n, p), 1e-300)
     cdf_cases = [
         ("the section's example: P(X ≤ 8) for Binomial(20, 0.4)", 8, 20, 0.4),
         ("edge case: P(X ≤ 0) is P(X = 0)", 0, 6, 0.3),
@@ -971,7 +973,4 @@ def check_binomial(learner: Learner, rng: np.random.Generator):
     ]
     cdf_cases += [(f"random, Binomial({n}, {number(p)})", k, n, p) for k, n, p in draws]
     for label, k, n, p in cdf_cases:
-        expected = float(stats.binom.cdf(k, n, p))
-        yield Case(label, "binomial_cdf", (k, n, p), expected=expected,
-                   judge=_number_judge(expected, _cdf_mistakes(k, n, p), rtol=1e-9, atol=1e-12),
-                   shown=f"k = {k}, n = {n}, p = {number(p)}")
+        yield case(label, "binomial_cdf", k, n, p, float(stats.binom.cdf(k, n, p)), _cdf_mistakes(k, n, p), 1e-12)

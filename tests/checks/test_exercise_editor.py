@@ -8,12 +8,10 @@ from textual.widgets import TextArea
 
 from lessons.maths_foundations import LESSON
 from lessons.maths_foundations.exercises import MATMUL
+from tests.checks.test_exercise_screen import new_app, open_matmul
 from tests.helpers import screen_text as shown
-from tutor.app import TutorApp
-from tutor.lesson.registry import discover
-from tutor.screens.exercise import ExerciseScreen, TaskPane
+from tutor.screens.exercise import TaskPane
 from tutor.screens.help import HelpScreen
-from tutor.store import Store
 from tutor.widgets.check_results import CheckResults
 from tutor.widgets.code_editor import dedent_column, line_break
 from tutor.widgets.section._exercise_card import ExerciseCard
@@ -23,17 +21,6 @@ from tutor.widgets.section._quiz_card import QuizCard
 SIZE = (80, 24)
 MATMUL_SECTION = next(i for i, s in enumerate(LESSON.sections) if MATMUL in s.blocks)
 QUIZ_SECTION = next(i for i, s in enumerate(LESSON.sections) if LESSON.quiz() in s.blocks)
-
-
-def new_app(start=None) -> TutorApp:
-    return TutorApp(catalogue=discover(), store=Store.open(), start=start)
-
-
-async def open_matmul(app: TutorApp, pilot) -> ExerciseScreen:
-    screen = ExerciseScreen(LESSON, MATMUL, app.store)
-    await app.push_screen(screen)
-    await pilot.pause()
-    return screen
 
 
 async def type_text(pilot, text: str) -> None:

@@ -30,6 +30,3 @@ class ExerciseCard(SectionCard):
             Content("Code it yourself; the tutor checks it."),
             Content.assemble("Status: ", (self.status, STATUS_STYLES.get(self.status, ""))),
         ]
-
-    def refresh_status(self) -> None:
-        self.refresh_card()

@@ -32,6 +32,3 @@ class QuizCard(SectionCard):
             percent = round(100 * best[0] / best[1]) if best[1] else 0
             score = Content.assemble("Best score: ", (f"{best[0]} / {best[1]}", "bold $success"), f" ({percent}%)")
         return [Content(f"{len(self.quiz.questions)} questions on the whole lesson"), score]
-
-    def refresh_score(self) -> None:
-        self.refresh_card()
