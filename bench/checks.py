@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from results import record  # noqa: E402
 
 from lessons.maths_foundations.exercises import MATMUL
-from tutor.checks.runner import Checker
+from tutor.grading.runner import Checker
 from tutor.kernel.client import Kernel
 
 RUNS = 7

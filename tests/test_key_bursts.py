@@ -111,7 +111,7 @@ async def test_a_check_that_ends_after_its_screen_closed_is_still_recorded():
     """A check finishing after the learner left (or quit) records its result and draws nothing."""
     from lessons.maths_foundations import LESSON
     from lessons.maths_foundations.exercises import MATMUL
-    from tutor.checks.runner import Checker
+    from tutor.grading.runner import Checker
     from tutor.screens.exercise import ExerciseScreen
 
     app = TutorApp(catalogue=discover(), store=Store.open())

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.fixtures.quiz_lesson import QUIZ
-from tutor.checks.answers import (
+from tutor.grading.answers import (
     NUMBER_FORM,
     SHAPE_FORM,
     MalformedAnswer,
@@ -18,7 +18,7 @@ from tutor.checks.answers import (
     parse_shape,
     right_answer,
 )
-from tutor.checks.quiz_round import QuizRound
+from tutor.grading.quiz_round import QuizRound
 from tutor.lesson import Choice, Numeric, Shape
 
 CHOICE = Choice(id="c", prompt="?", options=("w", "x", "y", "z"), answer=2, explanation="")

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from lessons.maths_foundations import LESSON
-from tutor.checks.answers import MalformedAnswer, judge, right_answer
+from tutor.grading.answers import MalformedAnswer, judge, right_answer
 from tutor.lesson import Choice, Numeric, Quiz, Shape
 from tutor.screens.quiz import MAX_OPTIONS
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lessons.maths_foundations import LESSON
 from tutor.app import TutorApp
-from tutor.checks.answers import LETTERS, format_number, format_shape
+from tutor.grading.answers import LETTERS, format_number, format_shape
 from tutor.lesson import Choice, Numeric
 from tutor.lesson.registry import discover
 from tutor.store import Store

@@ -1,8 +1,8 @@
 """The property checks of the lesson's exercises; they run only inside the checking child.
 
 Each `check_*` function receives the learner's code and a seeded random
-generator and yields cases (see `tutor.checks.cases`): the rules the task
-states first (read from the code, see `tutor.checks.rules`), then fixed edge
+generator and yields cases (see `tutor.grading.cases`): the rules the task
+states first (read from the code, see `tutor.grading.rules`), then fixed edge
 cases, then random inputs. The expected values come from NumPy, SciPy and
 `tutor.core`; the learner's functions are called by the harness, under a time
 limit, never here.
@@ -24,10 +24,10 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from tutor.checks import judges
-from tutor.checks.cases import Case, Learner, Note, Raises
-from tutor.checks.rules import ARRAY_LIBRARIES, Rule, Source, rule_case
-from tutor.checks.values import number, show
+from tutor.grading import judges
+from tutor.grading.cases import Case, Learner, Note, Raises
+from tutor.grading.rules import ARRAY_LIBRARIES, Rule, Source, rule_case
+from tutor.grading.values import number, show
 from tutor.core.calculus import gradient_check
 from tutor.core.linalg import hilbert, solve_residuals
 from tutor.core.optimize import standardize

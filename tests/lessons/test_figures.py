@@ -18,7 +18,7 @@ from lessons.maths_foundations import LESSON, figures
 from tutor.cli import build_problems
 from tutor.core.linalg import energy
 from tutor.lesson import Explorable, Figure, Lesson, Param, Prose, Section
-from tutor.lesson.checking import check_figures, settings
+from tutor.lesson.figure_audit import check_figures, settings
 from tutor.lesson.plots import MatrixStep, Panels, Plot, Series, Shades, problems
 
 

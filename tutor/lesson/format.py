@@ -104,7 +104,7 @@ class Exercise:
     """A task the learner solves in an editor and the tutor checks.
 
     `checks` names a function `module:function` that runs inside a checking
-    child process (see `tutor.checks`); it receives the learner's namespace and
+    child process (see `tutor.grading`); it receives the learner's namespace and
     yields one case result per input. `function` is the name the learner's
     code must define.
     """

@@ -2,7 +2,7 @@
 
 What each key does is said once, in `BINDINGS`: the footer and the help screen
 read it, and a test holds the README's key table to it. Checks run in a
-checking child process (see `tutor.checks`). The reference solution unlocks
+checking child process (see `tutor.grading`). The reference solution unlocks
 once the checks pass, or once every hint has been seen and one more check
 failed. With neither $VISUAL nor $EDITOR set, the external-editor key says how
 to set one: no editor is guessed.
@@ -33,8 +33,8 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header, Markdown, Static, TextArea
 
-from tutor.checks import progress
-from tutor.checks.report import CheckReport
+from tutor.grading import status as exercise_status
+from tutor.grading.report import CheckReport
 from tutor.lesson.format import Exercise, Lesson
 from tutor.store import Store
 from tutor.widgets.check_results import CheckResults
@@ -105,7 +105,7 @@ class ExerciseScreen(Screen[None]):
         self._initial_code = saved if saved is not None else exercise.starter
         self._code = self._saved_code = self._initial_code
         self._save_timer: Timer | None = None
-        self.unlocked = progress.solution_unlocked(store, lesson.id, exercise)
+        self.unlocked = exercise_status.solution_unlocked(store, lesson.id, exercise)
 
     # -- building ---------------------------------------------------------------------------
 
@@ -135,7 +135,7 @@ class ExerciseScreen(Screen[None]):
             passed, summary, _ = attempts[-1]
             mark, style = ("✓", "$success") if passed else ("✗", "$error")
             text = Content.assemble(
-                ("Last check: ", "bold"), (f"{mark} {summary.removesuffix(progress.AFTER_HINTS).strip()}", style),
+                ("Last check: ", "bold"), (f"{mark} {summary.removesuffix(exercise_status.AFTER_HINTS).strip()}", style),
                 "\nctrl+s checks again.",
             )
         else:
@@ -284,7 +284,7 @@ class ExerciseScreen(Screen[None]):
     @work(exclusive=True, group="check")
     async def run_checks(self, code: str) -> None:
         """Check `code` in a checking child, then show and record the report."""
-        from tutor.checks.runner import Checker
+        from tutor.grading.runner import Checker
 
         results = self.query_one(CheckResults)
         results.show_running()
@@ -292,7 +292,7 @@ class ExerciseScreen(Screen[None]):
         self._checked(report)
 
     def _checked(self, report: CheckReport) -> None:
-        progress.record(self.store, self.lesson.id, self.exercise, report)
+        exercise_status.record(self.store, self.lesson.id, self.exercise, report)
         try:
             results = self.query_one(CheckResults)
         except NoMatches:  # the screen closed while the check ran (the learner left, or quit)
@@ -300,7 +300,7 @@ class ExerciseScreen(Screen[None]):
         self.add_class("-checked")
         results.show_report(report)
         was_unlocked = self.unlocked
-        self.unlocked = progress.solution_unlocked(self.store, self.lesson.id, self.exercise)
+        self.unlocked = exercise_status.solution_unlocked(self.store, self.lesson.id, self.exercise)
         self.refresh_bindings()
         if report.passed:
             self.notify("Every check passed. f3 shows the reference solution.", title="Passed", timeout=5)

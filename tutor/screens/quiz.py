@@ -17,8 +17,8 @@ from textual.screen import Screen
 from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tutor.checks.answers import LETTERS, MalformedAnswer, expected_form
-from tutor.checks.quiz_round import QuizRound
+from tutor.grading.answers import LETTERS, MalformedAnswer, expected_form
+from tutor.grading.quiz_round import QuizRound
 from tutor.lesson.format import Choice, Lesson, Numeric, Question, Quiz
 from tutor.store import Store
 from tutor.widgets.key_footer import KeyFooter

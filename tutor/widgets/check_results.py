@@ -16,7 +16,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
-from tutor.checks.report import CaseResult, CheckReport
+from tutor.grading.report import CaseResult, CheckReport
 
 
 class CaseDetail(Grid):

@@ -7,7 +7,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from tutor.checks.quiz_round import QuizRound
+from tutor.grading.quiz_round import QuizRound
 from tutor.lesson.format import Lesson, Question, Quiz
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.content import Content
 
-from tutor.checks.progress import IN_PROGRESS, NOT_STARTED, PASSED, status
+from tutor.grading.status import IN_PROGRESS, NOT_STARTED, PASSED, status
 from tutor.lesson.format import Exercise, Lesson
 from tutor.services import services
 from tutor.widgets.section._section_card import SectionCard

@@ -12,7 +12,7 @@ import time
 import pytest
 
 from lessons.maths_foundations.exercises import DOT, MATMUL
-from tutor.checks.runner import Checker
+from tutor.grading.runner import Checker
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 

@@ -21,8 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from tutor.checks import judges
-from tutor.checks.judges import Judge
+from tutor.grading import judges
+from tutor.grading.judges import Judge
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ class Note:
 
 @dataclass(frozen=True)
 class Broken:
-    """A rule of the task the code breaks, found by reading it (see `tutor.checks.rules`).
+    """A rule of the task the code breaks, found by reading it (see `tutor.grading.rules`).
 
     It becomes a failed case of `function` without calling anything: `got` is
     the offending line and `reason` names the call and says why the rule is there.

@@ -27,10 +27,10 @@ from dataclasses import dataclass, field, replace
 from types import TracebackType
 from typing import Any
 
-from tutor.checks.cases import Broken, Case, Learner, Note
-from tutor.checks.report import CaseResult, CheckReport
-from tutor.checks.timer import CheckTimeout, time_limit
-from tutor.checks.values import show, show_args, type_name
+from tutor.grading.cases import Broken, Case, Learner, Note
+from tutor.grading.report import CaseResult, CheckReport
+from tutor.grading.timer import CheckTimeout, time_limit
+from tutor.grading.values import show, show_args, type_name
 
 LEARNER_FILE = "<your code>"
 OUTPUT_LIMIT = 2000

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from tutor.checks.answers import Verdict, judge
+from tutor.grading.answers import Verdict, judge
 from tutor.lesson.format import Question
 
 

@@ -23,9 +23,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from tutor.checks.locate import Located
-    from tutor.checks.report import CheckReport
-    from tutor.checks.runner import Checker
+    from tutor.grading.locate import Located
+    from tutor.grading.report import CheckReport
+    from tutor.grading.runner import Checker
     from tutor.lesson.registry import Catalogue
     from tutor.store import Store
 
@@ -71,8 +71,8 @@ def run_command(args: argparse.Namespace, catalogue: Catalogue) -> int:
 
 
 def list_exercises(catalogue: Catalogue, store: Store, lesson_id: str | None = None) -> int:
-    from tutor.checks.locate import all_exercises
-    from tutor.checks.progress import status
+    from tutor.grading.locate import all_exercises
+    from tutor.grading.status import status
 
     found = [located for located in all_exercises(catalogue) if lesson_id in (None, located.lesson.id)]
     if lesson_id is not None and catalogue.get(lesson_id) is None:
@@ -100,8 +100,8 @@ def list_exercises(catalogue: Catalogue, store: Store, lesson_id: str | None = N
 def check_command(
     catalogue: Catalogue, store: Store, wanted: str, path: Path, *, watch: bool = False, seed: int | None = None
 ) -> int:
-    from tutor.checks.locate import find
-    from tutor.checks.runner import Checker
+    from tutor.grading.locate import find
+    from tutor.grading.runner import Checker
 
     located = find(catalogue, wanted)
     if isinstance(located, str):
@@ -122,7 +122,7 @@ def check_command(
 
 
 async def _check_once(checker: Checker, store: Store, located: Located, path: Path) -> CheckReport:
-    from tutor.checks.progress import record
+    from tutor.grading.status import record
 
     code = path.read_text(encoding="utf-8", errors="replace")
     report = await checker.check(located.exercise, code)

@@ -14,7 +14,7 @@ from lessons.maths_foundations import LESSON
 from lessons.maths_foundations.exercises import MATMUL
 from tests.helpers import screen_text
 from tutor.app import TutorApp
-from tutor.checks import progress
+from tutor.grading import status as exercise_status
 from tutor.lesson.registry import discover
 from tutor.screens.confirm import ConfirmScreen
 from tutor.screens.exercise import SAVE_DELAY, ExerciseScreen
@@ -68,7 +68,7 @@ async def test_the_card_shows_the_status_and_opens_the_exercise():
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         card = next(card for card in app.screen.query(ExerciseCard) if card.exercise is MATMUL)
-        assert card.status == progress.NOT_STARTED
+        assert card.status == exercise_status.NOT_STARTED
         assert "Status: not started" in str(card.render())
         card.focus()
         await pilot.pause()
@@ -85,7 +85,7 @@ async def test_the_card_shows_the_status_and_opens_the_exercise():
         assert isinstance(app.focused, CheckResults)
         await pilot.press("escape")  # and back to the lesson
         await pilot.pause()
-        assert card.status == progress.IN_PROGRESS
+        assert card.status == exercise_status.IN_PROGRESS
 
 
 async def test_every_printable_key_types_in_the_editor_even_q_and_question_mark():
@@ -133,7 +133,7 @@ async def test_typing_a_correct_matmul_passes_and_unlocks_the_solution():
         assert "def matmul(A, B):" in str(app.screen.query_one("#solution-code").render())
         await pilot.press("escape")
         assert app.screen is screen
-        assert progress.status(app.store, "maths_foundations", MATMUL) == progress.PASSED
+        assert exercise_status.status(app.store, "maths_foundations", MATMUL) == exercise_status.PASSED
 
 
 async def test_three_hints_then_one_more_failed_check_unlock_the_solution():

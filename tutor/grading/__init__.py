@@ -5,9 +5,9 @@ Quiz answers are judged in the app's process (:mod:`.answers`, :mod:`.quiz_round
 Exercise checking has two halves:
 
 * the client side, imported by the app and the command line: :mod:`.runner`
-  (:class:`~tutor.checks.runner.Checker` starts a kernel child for a check and
+  (:class:`~tutor.grading.runner.Checker` starts a kernel child for a check and
   reads the report back), :mod:`.report` (the report, to and from JSON),
-  :mod:`.progress` (status and solution unlocking from the store) and
+  :mod:`.status` (status and solution unlocking from the store) and
   :mod:`.locate` (finding an exercise by id);
 * the child side, imported only inside the checking process: :mod:`.harness`
   (loads the learner's code and runs every case under a time limit),

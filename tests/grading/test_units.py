@@ -8,10 +8,11 @@ import numpy as np
 import pytest
 
 from lessons.maths_foundations.exercises import MATMUL
-from tutor.checks import judges, progress
-from tutor.checks.cases import Case, Learner, Raises
-from tutor.checks.report import CaseResult, CheckReport
-from tutor.checks.values import show
+from tutor.grading import judges
+from tutor.grading import status as exercise_status
+from tutor.grading.cases import Case, Learner, Raises
+from tutor.grading.report import CaseResult, CheckReport
+from tutor.grading.values import show
 
 
 # -- judges ---------------------------------------------------------------------------------
@@ -131,33 +132,33 @@ def failed() -> CheckReport:
 
 def test_status_goes_from_not_started_to_in_progress_to_passed(store):
     lesson = "maths_foundations"
-    assert progress.status(store, lesson, MATMUL) == progress.NOT_STARTED
+    assert exercise_status.status(store, lesson, MATMUL) == exercise_status.NOT_STARTED
     store.save_exercise_code(lesson, MATMUL.id, MATMUL.starter)
-    assert progress.status(store, lesson, MATMUL) == progress.NOT_STARTED  # opened, nothing typed
+    assert exercise_status.status(store, lesson, MATMUL) == exercise_status.NOT_STARTED  # opened, nothing typed
     store.save_exercise_code(lesson, MATMUL.id, MATMUL.starter + "# thinking\n")
-    assert progress.status(store, lesson, MATMUL) == progress.IN_PROGRESS
-    progress.record(store, lesson, MATMUL, passed())
-    assert progress.status(store, lesson, MATMUL) == progress.PASSED
-    progress.record(store, lesson, MATMUL, failed())
-    assert progress.status(store, lesson, MATMUL) == progress.PASSED  # once passed, always passed
+    assert exercise_status.status(store, lesson, MATMUL) == exercise_status.IN_PROGRESS
+    exercise_status.record(store, lesson, MATMUL, passed())
+    assert exercise_status.status(store, lesson, MATMUL) == exercise_status.PASSED
+    exercise_status.record(store, lesson, MATMUL, failed())
+    assert exercise_status.status(store, lesson, MATMUL) == exercise_status.PASSED  # once passed, always passed
 
 
 def test_the_solution_unlocks_after_a_pass(store):
     lesson = "maths_foundations"
-    progress.record(store, lesson, MATMUL, failed())
-    assert not progress.solution_unlocked(store, lesson, MATMUL)
-    progress.record(store, lesson, MATMUL, passed())
-    assert progress.solution_unlocked(store, lesson, MATMUL)
+    exercise_status.record(store, lesson, MATMUL, failed())
+    assert not exercise_status.solution_unlocked(store, lesson, MATMUL)
+    exercise_status.record(store, lesson, MATMUL, passed())
+    assert exercise_status.solution_unlocked(store, lesson, MATMUL)
 
 
 def test_the_solution_unlocks_after_every_hint_and_one_more_failure(store):
     lesson = "maths_foundations"
-    progress.record(store, lesson, MATMUL, failed())  # before any hint
+    exercise_status.record(store, lesson, MATMUL, failed())  # before any hint
     store.set_hints_shown(lesson, MATMUL.id, len(MATMUL.hints) - 1)
-    progress.record(store, lesson, MATMUL, failed())  # one hint short
-    assert not progress.solution_unlocked(store, lesson, MATMUL)
+    exercise_status.record(store, lesson, MATMUL, failed())  # one hint short
+    assert not exercise_status.solution_unlocked(store, lesson, MATMUL)
     store.set_hints_shown(lesson, MATMUL.id, len(MATMUL.hints))
-    assert not progress.solution_unlocked(store, lesson, MATMUL)  # the hints alone are not enough
-    progress.record(store, lesson, MATMUL, failed())
-    assert progress.solution_unlocked(store, lesson, MATMUL)
-    assert store.attempts(lesson, MATMUL.id)[-1][1].endswith(progress.AFTER_HINTS)
+    assert not exercise_status.solution_unlocked(store, lesson, MATMUL)  # the hints alone are not enough
+    exercise_status.record(store, lesson, MATMUL, failed())
+    assert exercise_status.solution_unlocked(store, lesson, MATMUL)
+    assert store.attempts(lesson, MATMUL.id)[-1][1].endswith(exercise_status.AFTER_HINTS)

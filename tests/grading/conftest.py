@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest_asyncio
 
-from tutor.checks.runner import Checker
+from tutor.grading.runner import Checker
 
 FAST = {"case_limit": 0.5, "budget": 3.0, "margin": 0.5, "grace": 0.5}
 """Limits for tests: a hung case costs half a second, a hopeless check about four."""

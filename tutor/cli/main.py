@@ -3,8 +3,8 @@
 `tutor` opens the app (resuming where the learner left off), `tutor --lesson
 ID [--section N]` opens a lesson directly, and `tutor lessons [--check]`
 lists or validates the installed lessons without opening a screen.
-`tutor progress` and `tutor reset` live in `tutor.cli_progress`;
-`tutor exercises` and `tutor check` in `tutor.cli_exercises`.
+`tutor progress` and `tutor reset` live in `tutor.cli.progress_commands`;
+`tutor exercises` and `tutor check` in `tutor.cli.exercise_commands`.
 
 Every command ends quietly when the reader of its output goes away
 (`tutor exercises | head -3`): no traceback, exit status 141 as for a
@@ -18,7 +18,8 @@ import gc
 import os
 import sys
 
-from tutor import __version__, cli_exercises, cli_progress
+from tutor import __version__
+from tutor.cli import exercise_commands, progress_commands
 from tutor.lesson.format import validate
 from tutor.lesson.registry import Catalogue, discover
 
@@ -50,8 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     lessons.add_argument(
         "--check", action="store_true", help="validate every lesson; exit 1 if any is broken"
     )
-    cli_progress.add_parsers(commands)
-    cli_exercises.add_commands(commands)
+    progress_commands.add_parsers(commands)
+    exercise_commands.add_commands(commands)
     return parser
 
 
@@ -91,10 +92,10 @@ def run_command(args: argparse.Namespace, catalogue: Catalogue) -> int:
     if args.command == "lessons":
         return check_lessons(catalogue) if args.check else list_lessons(catalogue)
     if args.command == "progress":
-        return cli_progress.progress(catalogue, args.json)
+        return progress_commands.progress(catalogue, args.json)
     if args.command == "reset":
-        return cli_progress.reset(catalogue, args.reset_lesson, args.yes)
-    return cli_exercises.run_command(args, catalogue)
+        return progress_commands.reset(catalogue, args.reset_lesson, args.yes)
+    return exercise_commands.run_command(args, catalogue)
 
 
 def open_app(args: argparse.Namespace, catalogue: Catalogue) -> int:
@@ -201,6 +202,6 @@ def check_lessons(catalogue: Catalogue) -> int:
 
 def build_problems(lesson) -> list[str]:
     """Build every figure, and every explorable at its defaults and extremes, as a screen would."""
-    from tutor.lesson.checking import check_figures
+    from tutor.lesson.figure_audit import check_figures
 
     return check_figures(lesson).problems

@@ -8,7 +8,7 @@ from textual.widgets import TextArea
 
 from lessons.maths_foundations import LESSON
 from lessons.maths_foundations.exercises import MATMUL
-from tests.checks.test_exercise_screen import new_app, open_matmul
+from tests.grading.test_exercise_screen import new_app, open_matmul
 from tests.helpers import screen_text as shown
 from tutor.screens.exercise import TaskPane
 from tutor.screens.help import HelpScreen

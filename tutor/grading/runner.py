@@ -2,12 +2,12 @@
 
 :class:`Checker` starts a :class:`~tutor.kernel.client.Kernel` of its own for
 each check (never the REPL's, never in the app's process), sends one cell that
-calls :func:`tutor.checks.harness.run`, and reads the JSON report back with
+calls :func:`tutor.grading.harness.run`, and reads the JSON report back with
 ``get_array``. The child enforces a time limit per case and a budget for all
 of them; if the cell is still running a little after the budget (a loop that
 swallows the alarm, a C call that never returns), the checker interrupts it
 and the kernel kills the child after its grace period. Whatever happens, the
-answer is a :class:`~tutor.checks.report.CheckReport`: a never-returning
+answer is a :class:`~tutor.grading.report.CheckReport`: a never-returning
 solution is reported within about ``budget + margin + grace`` seconds after the
 child is ready, whatever the number of cases.
 
@@ -28,7 +28,7 @@ import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from tutor.checks.report import CheckReport
+from tutor.grading.report import CheckReport
 
 if TYPE_CHECKING:
     from tutor.kernel.client import Kernel, Result
@@ -49,7 +49,7 @@ SEED = 20240
 """The default seed of the random inputs: the same inputs every run, so a fix can be seen to work."""
 
 REPORT_NAME = "_tutor_check_report"
-CELL = "from tutor.checks.harness import run as _tutor_check_run\n{name} = _tutor_check_run({spec!r})\n"
+CELL = "from tutor.grading.harness import run as _tutor_check_run\n{name} = _tutor_check_run({spec!r})\n"
 
 
 @dataclass(kw_only=True)

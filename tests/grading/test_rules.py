@@ -7,8 +7,8 @@ import textwrap
 
 import pytest
 
-from tutor.checks.cases import Broken
-from tutor.checks.rules import Rule, Source, rule_case
+from tutor.grading.cases import Broken
+from tutor.grading.rules import Rule, Source, rule_case
 
 NO_DOT = Rule(
     function="dot",

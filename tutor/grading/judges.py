@@ -13,7 +13,7 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-from tutor.checks.values import show, type_name
+from tutor.grading.values import show, type_name
 
 Judge = Callable[[Any], "str | None"]
 

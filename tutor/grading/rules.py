@@ -304,7 +304,7 @@ class Source:
 
 def rule_case(source: Source, rule: Rule):
     """A failed case naming the first use that breaks `rule`, or None when the code keeps it."""
-    from tutor.checks.cases import Broken
+    from tutor.grading.cases import Broken
 
     uses = source.broken(rule)
     if not uses:

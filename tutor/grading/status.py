@@ -8,7 +8,7 @@ table of its own and `tutor reset` clears it with the attempts.
 
 from __future__ import annotations
 
-from tutor.checks.report import CheckReport
+from tutor.grading.report import CheckReport
 from tutor.lesson.format import Exercise
 from tutor.store import Store
 
