@@ -5,7 +5,9 @@ validated without a screen and without paying for the numerical stack.
 """
 
 from tutor.lesson.format import (
+    Checkpoint,
     Choice,
+    Drill,
     Example,
     Exercise,
     Explorable,
@@ -17,6 +19,8 @@ from tutor.lesson.format import (
     Quiz,
     Section,
     Shape,
+    Skill,
+    resolve,
     validate,
 )
 from tutor.lesson.registry import Catalogue, CatalogueEntry, discover
@@ -24,7 +28,9 @@ from tutor.lesson.registry import Catalogue, CatalogueEntry, discover
 __all__ = [
     "Catalogue",
     "CatalogueEntry",
+    "Checkpoint",
     "Choice",
+    "Drill",
     "Example",
     "Exercise",
     "Explorable",
@@ -36,6 +42,8 @@ __all__ = [
     "Quiz",
     "Section",
     "Shape",
+    "Skill",
     "discover",
+    "resolve",
     "validate",
 ]

@@ -68,13 +68,13 @@ def check_figures(lesson: Lesson) -> FigureReport:
             if isinstance(block, Figure):
                 report.figures += 1
                 report.builds += 1
-                report.problems.extend(f"{where}: {problem}" for problem in _try(block.build, {}))
+                report.problems.extend(f"{where}: {problem}" for problem in _try(block.make_plot, {}))
             elif isinstance(block, Explorable):
                 report.explorables += 1
                 for values in settings(block):
                     report.builds += 1
                     shown = ", ".join(f"{name}={value!r}" for name, value in values.items())
                     report.problems.extend(
-                        f"{where} at {shown}: {problem}" for problem in _try(block.build, values)
+                        f"{where} at {shown}: {problem}" for problem in _try(block.make_plot, values)
                     )
     return report

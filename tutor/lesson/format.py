@@ -7,8 +7,37 @@ blocks. Lesson modules build these objects and expose one `Lesson` as
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import importlib
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Union
+
+
+def resolve(reference: Callable[..., Any] | str) -> Callable[..., Any]:
+    """A function given itself or as `"package.module:function"`, imported on first use.
+
+    Lessons name their figure builds and question generators this way so that
+    loading a lesson imports no numpy: the module is imported only when the
+    figure is drawn or the question is made.
+    """
+    if callable(reference):
+        return reference
+    module_name, _, attribute = str(reference).partition(":")
+    if not module_name or not attribute:
+        raise ValueError(f"{reference!r} is not 'package.module:function'")
+    found = getattr(importlib.import_module(module_name), attribute)
+    if not callable(found):
+        raise TypeError(f"{reference} is a {type(found).__name__}, not a function")
+    return found
+
+
+def _is_reference(reference: object) -> bool:
+    """A function, or a string shaped like `"package.module:function"` (not imported here)."""
+    if callable(reference):
+        return True
+    if not isinstance(reference, str):
+        return False
+    module_name, _, attribute = reference.partition(":")
+    return bool(module_name) and attribute.isidentifier()
 
 
 @dataclass(frozen=True)
@@ -37,14 +66,18 @@ class Figure:
     """A figure drawn in its section.
 
     `build()` returns a plot description (see `tutor.lesson.plots`): plain data
-    the plot widget draws and the tests read. It imports numpy itself, when
-    called, never at module level.
+    the plot widget draws and the tests read. Give it as a function or, so
+    that loading the lesson imports no numpy, as `"package.module:function"`.
     """
 
     title: str
-    build: Callable[[], Any]
+    build: Callable[[], Any] | str
     name: str = ""
     """A short file-safe name, used when the learner saves the figure as text."""
+
+    def make_plot(self) -> Any:
+        """The plot description: the build function, imported if named, then called."""
+        return resolve(self.build)()
 
 
 @dataclass(frozen=True)
@@ -92,11 +125,15 @@ class Explorable:
 
     title: str
     params: tuple[Param, ...]
-    build: Callable[..., Any]
+    build: Callable[..., Any] | str
     name: str = ""
 
     def defaults(self) -> dict[str, float | str]:
         return {param.name: param.default for param in self.params}
+
+    def make_plot(self, **values: float | str) -> Any:
+        """The plot description at `values`: the build function, imported if named, then called."""
+        return resolve(self.build)(**values)
 
 
 @dataclass(frozen=True)
@@ -117,6 +154,8 @@ class Exercise:
     checks: str
     function: str
     hints: tuple[str, ...] = ()
+    skill: str = ""
+    """The skill a pass shows (an id from `Lesson.skills`)."""
 
 
 @dataclass(frozen=True)
@@ -129,6 +168,7 @@ class Choice:
     answer: int
     explanation: str
     section: str = ""
+    skill: str = ""
 
 
 @dataclass(frozen=True)
@@ -141,6 +181,7 @@ class Numeric:
     tolerance: float
     explanation: str
     section: str = ""
+    skill: str = ""
 
 
 @dataclass(frozen=True)
@@ -152,10 +193,61 @@ class Shape:
     answer: tuple[int, ...]
     explanation: str
     section: str = ""
+    skill: str = ""
 
 
 Question = Union[Choice, Numeric, Shape]
 QUESTION_TYPES: tuple[type, ...] = (Choice, Numeric, Shape)
+
+
+@dataclass(frozen=True)
+class Skill:
+    """One thing a learner can do, tracked for mastery and spaced review.
+
+    Every question, drill, checkpoint and exercise names one skill by `id`;
+    `section` is where the lesson teaches it.
+    """
+
+    id: str
+    title: str
+    section: str
+
+
+@dataclass(frozen=True)
+class Drill:
+    """A question generator: a fresh question of one kind, with new numbers, on every call.
+
+    `make(rng)` receives a seeded `numpy.random.Generator` and returns a
+    concrete `Choice`, `Numeric` or `Shape` whose numbers can be worked by
+    hand and whose explanation is worked out with them. Give `make` as a
+    function or as `"package.module:function"` (imported when first asked).
+    `seconds` is how long the question typically takes: slower right answers
+    count as hard ones when the review is scheduled.
+    """
+
+    id: str
+    skill: str
+    section: str
+    make: Callable[[Any], Question] | str
+    seconds: float = 60.0
+
+    def variant(self, rng: Any) -> Question:
+        """A fresh question from `rng`, labelled with this drill's id, skill and section."""
+        question = resolve(self.make)(rng)
+        if not isinstance(question, QUESTION_TYPES):
+            raise TypeError(f"drill {self.id} made a {type(question).__name__}, not a question")
+        return replace(question, id=self.id, skill=self.skill, section=self.section)
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    """Predict before you see: a question inside a section, just before the block that answers it.
+
+    The learner answers it in place (or reads on past it); the feedback
+    appears under it.
+    """
+
+    question: Question
 
 
 @dataclass(frozen=True)
@@ -166,8 +258,8 @@ class Quiz:
     questions: tuple[Question, ...]
 
 
-Block = Union[Prose, Example, Figure, Explorable, Exercise, Quiz]
-BLOCK_TYPES: tuple[type, ...] = (Prose, Example, Figure, Explorable, Exercise, Quiz)
+Block = Union[Prose, Example, Figure, Explorable, Exercise, Quiz, Checkpoint]
+BLOCK_TYPES: tuple[type, ...] = (Prose, Example, Figure, Explorable, Exercise, Quiz, Checkpoint)
 
 
 @dataclass(frozen=True)
@@ -190,6 +282,19 @@ class Lesson:
     sections: tuple[Section, ...]
     repl_setup: str = ""
     """Code the REPL runs when it starts and after every restart (the lesson's variables)."""
+    skills: tuple[Skill, ...] = ()
+    drills: tuple[Drill, ...] = ()
+
+    def skill(self, skill_id: str) -> Skill | None:
+        """The skill called `skill_id`, or None."""
+        return next((skill for skill in self.skills if skill.id == skill_id), None)
+
+    def checkpoints(self) -> list[Checkpoint]:
+        return self.blocks(Checkpoint)
+
+    def drills_for(self, skill_id: str) -> list[Drill]:
+        """The generators that make questions of `skill_id`."""
+        return [drill for drill in self.drills if drill.skill == skill_id]
 
     def blocks(self, kind: type) -> list:
         """Every block of type `kind`, in lesson order."""
@@ -245,6 +350,7 @@ def validate(lesson: object, *, compile_code: bool = True) -> list[str]:
                 f"{where} ({section.title}), block {number}: {problem}"
                 for problem in _block_problems(block, compile_code)
             )
+    problems.extend(_practice_problems(lesson))
     return problems
 
 
@@ -254,13 +360,15 @@ def _block_problems(block: object, compile_code: bool) -> list[str]:
     if isinstance(block, Prose):
         return [] if block.markdown.strip() else ["empty prose"]
     if isinstance(block, Figure):
-        return [] if callable(block.build) and block.title.strip() else ["a figure needs a title and a build function"]
+        return [] if _is_reference(block.build) and block.title.strip() else ["a figure needs a title and a build function"]
     if isinstance(block, Explorable):
         return _explorable_problems(block)
     if isinstance(block, Exercise):
         return _exercise_problems(block, compile_code)
     if isinstance(block, Quiz):
         return _quiz_problems(block)
+    if isinstance(block, Checkpoint):
+        return _question_problems(block.question)
     if not block.code.strip():
         return ["empty example"]
     if not compile_code:
@@ -275,7 +383,7 @@ def _block_problems(block: object, compile_code: bool) -> list[str]:
 
 
 def _explorable_problems(block: Explorable) -> list[str]:
-    problems = [] if callable(block.build) else ["an explorable needs a build function"]
+    problems = [] if _is_reference(block.build) else ["an explorable needs a build function"]
     for param in block.params:
         if param.is_choice:
             if param.default not in param.choices:
@@ -312,6 +420,56 @@ def _quiz_problems(block: Quiz) -> list[str]:
         if question.id in seen:
             problems.append(f"duplicate question id {question.id!r}")
         seen.add(question.id)
-        if isinstance(question, Choice) and not 0 <= question.answer < len(question.options):
-            problems.append(f"question {question.id}: answer index out of range")
+        problems.extend(_question_problems(question))
     return problems
+
+
+def _question_problems(question: object) -> list[str]:
+    if not isinstance(question, QUESTION_TYPES):
+        return [f"unknown question type {type(question).__name__}"]
+    if isinstance(question, Choice) and not 0 <= question.answer < len(question.options):
+        return [f"question {question.id}: answer index out of range"]
+    return []
+
+
+def _practice_problems(lesson: Lesson) -> list[str]:
+    """Skills, drills and the skills that questions name, checked against each other."""
+    problems: list[str] = []
+    section_ids = {section.id for section in lesson.sections}
+    skill_ids: set[str] = set()
+    for skill in lesson.skills:
+        if not isinstance(skill, Skill):
+            problems.append(f"skills: expected a Skill, got {type(skill).__name__}")
+            continue
+        if skill.id in skill_ids:
+            problems.append(f"duplicate skill id {skill.id!r}")
+        skill_ids.add(skill.id)
+        if skill.section not in section_ids:
+            problems.append(f"skill {skill.id}: no section {skill.section!r}")
+    drill_ids: set[str] = set()
+    for drill in lesson.drills:
+        if not isinstance(drill, Drill):
+            problems.append(f"drills: expected a Drill, got {type(drill).__name__}")
+            continue
+        if drill.id in drill_ids:
+            problems.append(f"duplicate drill id {drill.id!r}")
+        drill_ids.add(drill.id)
+        if not _is_reference(drill.make):
+            problems.append(f"drill {drill.id}: make must be a function or 'module:function'")
+        if drill.skill not in skill_ids:
+            problems.append(f"drill {drill.id}: unknown skill {drill.skill!r}")
+    if skill_ids:
+        for named in _skill_users(lesson):
+            if named.skill and named.skill not in skill_ids:
+                problems.append(f"{named.id}: unknown skill {named.skill!r}")
+    return problems
+
+
+def _skill_users(lesson: Lesson) -> list[Any]:
+    """Everything that names a skill: quiz questions, checkpoints' questions and exercises."""
+    users: list[Any] = list(lesson.exercises())
+    users.extend(checkpoint.question for checkpoint in lesson.checkpoints())
+    quiz = lesson.quiz()
+    if quiz is not None:
+        users.extend(question for question in quiz.questions if isinstance(question, QUESTION_TYPES))
+    return users

@@ -132,7 +132,7 @@ class FigureBlock(Vertical, can_focus=True):
         """(description or the exception raised, seconds taken); runs on any thread."""
         start = time.perf_counter()
         try:
-            result = self.block.build(**values)
+            result = self.block.make_plot(**values)
             if "tutor.widgets.figures._plot_view" not in sys.modules:
                 import tutor.widgets.figures._plot_view  # noqa: F401  warm plotext off the UI thread
         except Exception as error:  # shown in the block; a figure never takes the app down
