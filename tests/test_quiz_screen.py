@@ -8,6 +8,7 @@ from tests.conftest import entry_point
 from tests.helpers import screen_text as _plain
 from tests.helpers import screen_words as _words
 from tutor.app import TutorApp
+from tutor.grading.answers import LETTERS
 from tutor.lesson.registry import discover
 from tutor.screens.help import HelpScreen
 from tutor.screens.lesson import LessonScreen
@@ -22,6 +23,11 @@ QUIZ_SECTION = 2  # 0-based index of the fixture lesson's quiz section
 @pytest.fixture
 def quiz_catalogue():
     return discover([entry_point("quizzy", "tests.fixtures.quiz_lesson")])
+
+
+def letter(screen: QuizScreen, option: str) -> str:
+    """The key that chooses `option` in the current question (the options are shuffled)."""
+    return LETTERS[screen.round.current.options.index(option)]
 
 
 def make_app(catalogue) -> TutorApp:
@@ -63,7 +69,7 @@ async def test_right_wrong_and_malformed_answers_each_get_feedback(quiz_catalogu
 
         await pilot.press("enter")  # nothing chosen yet: asked again, not counted
         assert screen.state == "choice" and "No answer yet" in _words(app)
-        await pilot.press("b", "enter")
+        await pilot.press(letter(screen, "4"), "enter")
         await pilot.pause()
         assert screen.state == "feedback"
         assert "✓ Right." in _words(app) and "4 = 2 × 2." in _words(app)
@@ -101,8 +107,8 @@ async def test_right_wrong_and_malformed_answers_each_get_feedback(quiz_catalogu
         assert "Which number is even?" not in text
 
     answers = store.answers("quizzy")
-    assert [(qid, given, correct) for qid, given, correct, _ in answers] == [
-        ("pick", "b) 4", True), ("half", "0.6", False), ("grid", "(2, 3)", True),
+    assert [(qid, given.split(") ")[-1], correct) for qid, given, correct, _ in answers] == [
+        ("pick", "4", True), ("half", "0.6", False), ("grid", "(2, 3)", True),
     ]
     times = [at for *_, at in answers]
     assert times == sorted(times) and all(at > 1.6e9 for at in times)
@@ -113,7 +119,7 @@ async def test_retry_missed_asks_only_those_and_keeps_the_recorded_score(quiz_ca
     app = make_app(quiz_catalogue)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _open_quiz(pilot)
-        await pilot.press("a", "enter", "enter")          # wrong: 3 is odd
+        await pilot.press(letter(screen, "3"), "enter", "enter")  # wrong: 3 is odd
         await pilot.press(*"0.4", "enter", "enter")       # wrong
         await pilot.press(*"3x2", "enter", "enter")       # wrong
         await pilot.pause()
@@ -122,7 +128,8 @@ async def test_retry_missed_asks_only_those_and_keeps_the_recorded_score(quiz_ca
         await pilot.press("r")
         await pilot.pause()
         assert "Retry 1 of 3" in _words(app)
-        await pilot.press("2", "enter", "enter")          # digits choose too
+        number = str(screen.round.current.options.index("4") + 1)
+        await pilot.press(number, "enter", "enter")       # digits choose too
         await pilot.press(*"1/2", "enter", "enter")
         await pilot.press(*"(3, 2)", "enter", "enter")    # still wrong
         await pilot.pause()
@@ -148,7 +155,7 @@ async def test_typing_in_the_answer_never_triggers_a_key(quiz_catalogue):
     app = make_app(quiz_catalogue)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _open_quiz(pilot)
-        await pilot.press("b", "enter", "enter")
+        await pilot.press(letter(screen, "4"), "enter", "enter")
         await pilot.press(*"q?abcd1rt")
         await pilot.pause()
         assert app.is_running and isinstance(app.screen, QuizScreen)
@@ -175,15 +182,15 @@ async def test_help_lists_the_quiz_keys(quiz_catalogue):
 async def test_leaving_midway_keeps_the_answers_and_a_finished_quiz_shows_on_the_card(quiz_catalogue, store):
     app = make_app(quiz_catalogue)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _open_quiz(pilot)
-        await pilot.press("b", "enter", "escape")
+        screen = await _open_quiz(pilot)
+        await pilot.press(letter(screen, "4"), "enter", "escape")
         await pilot.pause()
         assert isinstance(app.screen, LessonScreen)
         assert len(store.answers("quizzy")) == 1 and store.best_score("quizzy") is None
         await pilot.press("enter")  # the card kept focus
         await pilot.pause()
         assert isinstance(app.screen, QuizScreen) and "Question 1 of 3" in _words(app)
-        await pilot.press("b", "enter", "enter", *"0.5", "enter", "enter", *"2x3", "enter", "enter")
+        await pilot.press(letter(app.screen, "4"), "enter", "enter", *"0.5", "enter", "enter", *"2x3", "enter", "enter")
         await pilot.pause()
         assert "Score: 3 / 3 (100%)" in _words(app)
         await pilot.press("escape")
@@ -197,9 +204,10 @@ async def test_after_a_wrong_pick_the_right_option_is_the_one_that_stands_out(qu
     app = make_app(quiz_catalogue)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _open_quiz(pilot)
-        await pilot.press("a", "enter")  # 3 is not even; b) 4 is the answer
+        right, wrong = letter(screen, "4"), letter(screen, "3")
+        await pilot.press(wrong, "enter")  # 3 is not even; 4 is the answer
         await pilot.pause()
         options = screen.query_one("#quiz-options", OptionList)
-        assert options.highlighted == 1, "the highlight sits on the right answer, not the learner's pick"
+        assert options.highlighted == LETTERS.index(right), "the highlight sits on the right answer, not the learner's pick"
         text = _plain(app)
-        assert "✓ b) 4  ← the right answer" in text and "✗ a) 3  ← your answer" in text
+        assert f"✓ {right}) 4  ← the right answer" in text and f"✗ {wrong}) 3  ← your answer" in text

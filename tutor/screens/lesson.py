@@ -19,6 +19,7 @@ from tutor.widgets.adapters.textual_header import HeaderTitle
 from tutor.widgets.key_footer import KeyFooter
 from tutor.widgets.repl import ReplDock
 from tutor.widgets.section import SectionCard, SectionView
+from tutor.practice.skills import section_levels, skill_states
 from tutor.widgets.section_list import SectionList
 
 NARROW = 72
@@ -75,6 +76,22 @@ class LessonScreen(Screen):
     def on_mount(self) -> None:
         self.title = self.lesson.title
         self.index = self._start
+        if self.lesson.skills:
+            self.call_after_refresh(self.show_mastery)
+
+    def show_mastery(self) -> None:
+        """Mark each section in the sidebar with its skills' mastery (one read of the log)."""
+        if not self.lesson.skills:
+            return
+        states = skill_states([self.lesson], self.store)
+        self.query_one(SectionList).show_levels(self.lesson.sections, section_levels(self.lesson, states))
+
+    def on_screen_resume(self) -> None:
+        # back from the quiz, an exercise or a review: levels may have moved
+        self.show_mastery()
+
+    def on_checkpoint_block_answered(self) -> None:
+        self.show_mastery()
 
     def on_section_view_all_built(self) -> None:
         # The lesson's widgets now live as long as this screen. A full garbage collection walked

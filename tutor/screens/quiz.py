@@ -2,12 +2,21 @@
 
 Keyboard only: the keys are in `BINDINGS` (the footer, help and the README's
 table read them). Numbers and shapes are typed into an input. Every
-judged answer is recorded with its time; the score of a whole round is
+judged answer is recorded with its time, and with its skill in the practice
+log (which reschedules the skill's review); the score of a whole round is
 recorded when it ends. An answer in the wrong form gets a message saying
 what is expected and is neither judged nor recorded.
+
+Each round shows the options of every multiple-choice question in a new
+order, and "retry missed" asks a fresh variant of each missed skill where a
+drill makes one. The order comes from the tutor's clock, so with `TUTOR_NOW`
+set it repeats exactly (the snapshot tests rely on it).
 """
 
 from __future__ import annotations
+
+import random
+import time
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,12 +24,15 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Input, OptionList, Static
-from textual.widgets.option_list import Option
 
 from tutor.grading.answers import LETTERS, MalformedAnswer, expected_form
 from tutor.grading.quiz_round import QuizRound
 from tutor.lesson.format import Choice, Lesson, Numeric, Question, Quiz
+from tutor.practice import clock, log
+from tutor.practice.questions import retry_question, shuffled
+from tutor.practice.rating import typical_seconds
 from tutor.store import Store
+from tutor.widgets.answer_parts import headline, malformed, marked_items, option_items
 from tutor.widgets.key_footer import KeyFooter
 from tutor.widgets.quiz_summary import QuizSummary, section_label
 
@@ -65,7 +77,13 @@ class QuizScreen(Screen[None]):
         self.lesson = lesson
         self.quiz = quiz
         self.store = store
-        self.round = QuizRound(quiz.questions)
+        self.rng = random.Random(f"{lesson.id}/{clock.timestamp()}")
+        self.round = self.new_round()
+        self._shown_at = time.monotonic()
+
+    def new_round(self) -> QuizRound:
+        """The whole quiz, with every question's options in a new order."""
+        return QuizRound(tuple(shuffled(question, self.rng) for question in self.quiz.questions))
 
     def compose(self) -> ComposeResult:
         yield Header(icon="∑")
@@ -83,6 +101,7 @@ class QuizScreen(Screen[None]):
         self.title = self.lesson.title
         self.sub_title = self.quiz.title
         self.show_question()
+        self.run_worker(_warm_the_scheduler, thread=True, group="warm")
 
     # -- what is on screen -------------------------------------------------------
 
@@ -116,9 +135,7 @@ class QuizScreen(Screen[None]):
             options.display = True
             answer.display = False
             options.disabled = False
-            options.set_options(
-                Option(Content(f"{LETTERS[index]}) {text}")) for index, text in enumerate(question.options)
-            )
+            options.set_options(option_items(question))
             options.highlighted = None
             form.update(f"{expected_form(question)} Then press enter.")
             options.focus()
@@ -131,22 +148,17 @@ class QuizScreen(Screen[None]):
             form.update(f"{expected_form(question)} Then press enter.")
             answer.focus()
         self.query_one("#quiz-body").scroll_home(animate=False)
+        self._shown_at = time.monotonic()
         self.refresh_bindings()
 
     def show_feedback(self, question: Question) -> None:
         """Right or wrong, the right answer and the explanation; then wait for enter."""
         verdict = self.round.verdicts[question.id]
-        if verdict.correct:
-            headline = Content.styled("✓ Right.", "bold $success")
-        else:
-            headline = Content.assemble(
-                ("✗ Not quite. ", "bold $error"), "The answer is ", (verdict.expected, "bold"), "."
-            )
         last = self.round.position + 1 == self.round.total
         feedback = self.query_one("#quiz-feedback", Static)
         feedback.update(
             Content("\n").join([
-                headline,
+                headline(verdict),
                 Content(question.explanation),
                 Content.styled(f"enter: {'see your score' if last else 'next question'}", "$text-muted"),
             ])
@@ -164,23 +176,9 @@ class QuizScreen(Screen[None]):
         self.refresh_bindings()
 
     def _mark_options(self, question: Choice) -> None:
-        """Make the right option the one that stands out (the highlight, a tick, bold green),
-        cross the learner's wrong one quietly, and freeze the list."""
+        """Mark the right option and the learner's pick, and freeze the list."""
         options = self.query_one("#quiz-options", OptionList)
-        chosen = options.highlighted
-        marked = []
-        for index, text in enumerate(question.options):
-            label = f"{LETTERS[index]}) {text}"
-            if index == question.answer:
-                note = "  ← your answer" if index == chosen else "  ← the right answer"
-                # plain bold on the highlight: a green label on the highlight bar loses contrast
-                line = Content.assemble(("✓ ", "bold"), (label, "bold"), (note, "bold"))
-            elif index == chosen:
-                line = Content.assemble(("✗ ", "$error"), (label, "$text-muted strike"), ("  ← your answer", "$error"))
-            else:
-                line = Content.assemble("  ", (label, "$text-muted"))
-            marked.append(Option(line))
-        options.set_options(marked)
+        options.set_options(marked_items(question, options.highlighted))
         options.highlighted = question.answer
         options.disabled = True
 
@@ -249,18 +247,17 @@ class QuizScreen(Screen[None]):
             self._malformed(text, str(error))
             return
         self.store.record_answer(self.lesson.id, question.id, verdict.given, verdict.correct)
+        log.record(
+            self.store, self.lesson.id, question.skill, question.id, "quiz", verdict.correct,
+            seconds=time.monotonic() - self._shown_at, typical=typical_seconds(question),
+        )
         self.show_feedback(question)
 
     def _malformed(self, text: str, expected: str) -> None:
         """Say what form is expected; the answer is not counted."""
         form = self.query_one("#quiz-form", Static)
         form.add_class("-malformed")
-        if not text.strip():
-            form.update(f"No answer yet. {expected}")
-        else:
-            form.update(Content.assemble(
-                (repr(text.strip()), "bold"), " is not in a form I can read. ", expected, " (Not counted.)"
-            ))
+        form.update(malformed(text, expected))
 
     def action_next(self) -> None:
         self.round.advance()
@@ -269,11 +266,13 @@ class QuizScreen(Screen[None]):
         self.show_question()
 
     def action_retry(self) -> None:
-        self.round = self.round.retry()
+        """The missed questions again: a fresh variant where a drill makes one, options reshuffled."""
+        missed = tuple(retry_question(self.lesson, question, self.rng) for question in self.round.missed)
+        self.round = QuizRound(missed, full=False)
         self.show_question()
 
     def action_take_again(self) -> None:
-        self.round = QuizRound(self.quiz.questions)
+        self.round = self.new_round()
         self.show_question()
 
     def action_leave(self) -> None:
@@ -286,3 +285,8 @@ class QuizScreen(Screen[None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """A click chooses (the highlight moves there); enter still submits."""
         event.stop()
+
+
+def _warm_the_scheduler() -> None:
+    """Import the scheduler off the UI thread, so the first answer does not wait for it."""
+    import tutor.practice.schedule  # noqa: F401

@@ -16,6 +16,6 @@ file (`_opening`) and from the schema and its migrations (`_schema`).
 
 from tutor.store._opening import FILENAME, data_dir
 from tutor.store._schema import SCHEMA_VERSION, NewerSchemaError
-from tutor.store._store import HISTORY_LIMIT, Store
+from tutor.store._store import HISTORY_LIMIT, SkillAnswer, Store
 
-__all__ = ["FILENAME", "HISTORY_LIMIT", "SCHEMA_VERSION", "NewerSchemaError", "Store", "data_dir"]
+__all__ = ["FILENAME", "HISTORY_LIMIT", "SCHEMA_VERSION", "NewerSchemaError", "SkillAnswer", "Store", "data_dir"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Each entry upgrades the schema from version (index) to version (index + 1).
 MIGRATIONS: tuple[str, ...] = (
@@ -63,6 +63,31 @@ MIGRATIONS: tuple[str, ...] = (
         score INTEGER NOT NULL,
         total INTEGER NOT NULL,
         at REAL NOT NULL
+    );
+    """,
+    # 3: practice. Every answer that shows a skill (quiz, checkpoint, drill, review, an
+    # exercise's first pass) and each skill's review schedule (an FSRS card as JSON).
+    """
+    CREATE TABLE skill_answers (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        lesson_id TEXT NOT NULL,
+        skill_id TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        source TEXT NOT NULL,
+        correct INTEGER NOT NULL,
+        hinted INTEGER NOT NULL DEFAULT 0,
+        seconds REAL,
+        rating TEXT NOT NULL,
+        at REAL NOT NULL
+    );
+    CREATE INDEX skill_answers_by_skill ON skill_answers (lesson_id, skill_id, id);
+    CREATE TABLE skill_schedule (
+        lesson_id TEXT NOT NULL,
+        skill_id TEXT NOT NULL,
+        card TEXT NOT NULL,
+        due REAL NOT NULL,
+        updated REAL NOT NULL,
+        PRIMARY KEY (lesson_id, skill_id)
     );
     """,
 )

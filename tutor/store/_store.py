@@ -1,11 +1,13 @@
 """The learner's progress, read and written: position, sections seen, settings, REPL history,
-exercise code and attempts, quiz answers and scores. Every write is its own short transaction."""
+exercise code and attempts, quiz answers and scores, the skill answer log and the review
+schedule. Every write is its own short transaction."""
 
 from __future__ import annotations
 
 import sqlite3
 import time
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
@@ -13,6 +15,25 @@ from tutor.store._opening import FILENAME, data_dir, in_memory, open_file, read_
 
 HISTORY_LIMIT = 1000
 """REPL inputs kept; older ones are dropped."""
+
+
+@dataclass(frozen=True)
+class SkillAnswer:
+    """One answer that shows a skill, as the answer log keeps it."""
+
+    lesson_id: str
+    skill_id: str
+    item_id: str
+    """The question, checkpoint, drill or exercise answered."""
+    source: str
+    """Where it was answered: "quiz", "checkpoint", "review", "practice" or "exercise"."""
+    correct: bool
+    hinted: bool
+    seconds: float | None
+    rating: str
+    """The review rating it earned: "again", "hard" or "good" (see tutor.practice.rating)."""
+    at: float
+    """When, in seconds since the epoch (the tutor's clock: TUTOR_NOW when set)."""
 
 
 class Store:
@@ -199,11 +220,63 @@ class Store:
         ).fetchone()
         return (row[0], row[1]) if row else None
 
+    # -- practice: the answer log and the review schedule ------------------------------
+
+    def record_skill_answer(self, answer: SkillAnswer, card: str | None = None, due: float | None = None) -> None:
+        """Log one answer that shows a skill and, with `card`, store the skill's new schedule."""
+        with self._transaction():
+            self._db.execute(
+                "INSERT INTO skill_answers (lesson_id, skill_id, item_id, source, correct, hinted, seconds, rating, at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (answer.lesson_id, answer.skill_id, answer.item_id, answer.source, int(answer.correct),
+                 int(answer.hinted), answer.seconds, answer.rating, answer.at),
+            )
+            if card is not None and due is not None:
+                self._db.execute(
+                    "INSERT INTO skill_schedule (lesson_id, skill_id, card, due, updated) VALUES (?, ?, ?, ?, ?) "
+                    "ON CONFLICT (lesson_id, skill_id) DO UPDATE SET card = excluded.card, due = excluded.due, "
+                    "updated = excluded.updated",
+                    (answer.lesson_id, answer.skill_id, card, due, answer.at),
+                )
+
+    def skill_answers(self, lesson_id: str | None = None) -> list[SkillAnswer]:
+        """Every logged answer (of one lesson, or of all), oldest first."""
+        query = "SELECT lesson_id, skill_id, item_id, source, correct, hinted, seconds, rating, at FROM skill_answers"
+        rows = (
+            self._db.execute(query + " ORDER BY id")
+            if lesson_id is None
+            else self._db.execute(query + " WHERE lesson_id = ? ORDER BY id", (lesson_id,))
+        )
+        return [
+            SkillAnswer(lesson, skill, item, source, bool(correct), bool(hinted), seconds, rating, at)
+            for lesson, skill, item, source, correct, hinted, seconds, rating, at in rows
+        ]
+
+    def skill_card(self, lesson_id: str, skill_id: str) -> str | None:
+        """The skill's FSRS card as JSON, or None if it was never scheduled."""
+        row = self._db.execute(
+            "SELECT card FROM skill_schedule WHERE lesson_id = ? AND skill_id = ?", (lesson_id, skill_id)
+        ).fetchone()
+        return row[0] if row else None
+
+    def due_dates(self, lesson_id: str | None = None) -> dict[tuple[str, str], float]:
+        """{(lesson id, skill id): due time} of every scheduled skill (one indexed read: cheap)."""
+        query = "SELECT lesson_id, skill_id, due FROM skill_schedule"
+        rows = (
+            self._db.execute(query)
+            if lesson_id is None
+            else self._db.execute(query + " WHERE lesson_id = ?", (lesson_id,))
+        )
+        return {(lesson, skill): due for lesson, skill, due in rows}
+
     # -- reset ---------------------------------------------------------------------
 
     def reset(self, lesson_id: str | None = None) -> None:
         """Forget progress: of one lesson, or (None) of every lesson and the REPL history."""
-        tables = ("position", "seen", "exercise_code", "exercise_attempts", "quiz_answers", "quiz_scores")
+        tables = (
+            "position", "seen", "exercise_code", "exercise_attempts", "quiz_answers", "quiz_scores",
+            "skill_answers", "skill_schedule",
+        )
         with self._transaction():
             for table in tables:
                 if lesson_id is None:

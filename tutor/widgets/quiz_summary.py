@@ -69,7 +69,10 @@ class QuizSummary(Vertical):
         rows = []
         for question in round_.missed:
             verdict = round_.verdicts[question.id]
-            number = quiz.questions.index(question) + 1
+            # by id: the round asks shuffled copies, or fresh variants, of the quiz's questions
+            number = next(
+                (index for index, asked in enumerate(quiz.questions, start=1) if asked.id == question.id), 0
+            )
             section = section_label(lesson, question)
             detail = Content.assemble(
                 question.prompt, "\n",

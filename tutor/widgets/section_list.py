@@ -1,4 +1,5 @@
-"""The lesson sidebar: every section, a mark on those seen, the current one highlighted.
+"""The lesson sidebar: every section, a mark on those seen, the current one highlighted,
+and at the right end of each row the mastery of the section's skills (its weakest one).
 
 One widget that renders its rows itself: an OptionList here cost a tenth of the
 lesson screen's first frame and redrew option by option on every section switch.
@@ -16,6 +17,7 @@ from textual.message import Message
 from textual.widget import Widget
 
 from tutor.lesson.format import Section
+from tutor.practice.mastery import Level
 
 SEEN_MARK = "✓"
 CURRENT_MARK = "▶"
@@ -42,11 +44,28 @@ class SectionList(Widget, can_focus=False):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.labels: list[Content] = []
+        self.marks: list[Content] = []
         self.highlighted: int | None = None
+        self.levels: dict[str, Level] = {}
+        """{section id: the weakest level of its skills}; sections without skills have no mark."""
+
+    def show_levels(self, sections: tuple[Section, ...], levels: dict[str, Level]) -> None:
+        """Redraw the mastery marks (after an answer, or once the levels are read)."""
+        self.levels = levels
+        self.marks = [self._mark(section) for section in sections]
+        self.refresh()
+
+    def _mark(self, section: Section) -> Content:
+        level = self.levels.get(section.id)
+        if level is None:
+            return Content("")
+        style = "$success" if level >= Level.PROFICIENT else "$text-muted"
+        return Content.styled(level.mark, style)
 
     def show(self, sections: tuple[Section, ...], current: int, seen: set[str]) -> None:
         """Redraw the list for the current position and the set of seen section ids."""
         labels = []
+        self.marks = [self._mark(section) for section in sections]
         for index, section in enumerate(sections):
             mark = SEEN_MARK if section.id in seen else " "
             pointer = CURRENT_MARK if index == current else " "
@@ -68,7 +87,18 @@ class SectionList(Widget, can_focus=False):
 
     def render(self) -> Content:
         width = self.content_region.width or self.size.width
-        return Content("\n").join(label.pad_right(max(width - label.cell_length, 0)) for label in self.labels)
+        rows = []
+        for index, label in enumerate(self.labels):
+            mark = self.marks[index] if index < len(self.marks) else Content("")
+            if not mark.cell_length:
+                rows.append(label.truncate(width, ellipsis=True, pad=True))
+                continue
+            room = max(width - 2, 0)
+            row = Content.assemble(label.truncate(room, ellipsis=True, pad=True), " ", mark)
+            if index == self.highlighted:
+                row = row.stylize("on $block-cursor-background")
+            rows.append(row)
+        return Content("\n").join(rows)
 
     def on_click(self, event: events.Click) -> None:
         row = event.y + int(self.scroll_offset.y)

@@ -1,4 +1,4 @@
-"""A lesson section on screen: the scrolling view of its pages, and one widget per block (prose, code listing, exercise and quiz cards).
+"""A lesson section on screen: the scrolling view of its pages, and one widget per block (prose, code listing, checkpoint, exercise and quiz cards).
 
 Blocks never reach for the widgets around them: they post messages the view or the screen acts on.
 
@@ -8,6 +8,7 @@ Each name loads its module on first use (see `tutor.widgets._lazy`).
 from tutor.widgets._lazy import lazy_exports
 
 _WHERE = {
+    "CheckpointBlock": "_checkpoint",
     "CodeListing": "_code_listing",
     "ExerciseCard": "_exercise_card",
     "LeaveRequested": "_block_messages",

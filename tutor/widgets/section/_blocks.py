@@ -12,7 +12,7 @@ from typing import Callable
 from textual.widget import Widget
 from textual.widgets import Static
 
-from tutor.lesson.format import Example, Exercise, Explorable, Figure, Lesson, Prose, Quiz
+from tutor.lesson.format import Checkpoint, Example, Exercise, Explorable, Figure, Lesson, Prose, Quiz
 
 
 def _prose(block: Prose, lesson: Lesson) -> Widget:
@@ -37,6 +37,12 @@ def _exercise(block: Exercise, lesson: Lesson) -> Widget:
     from tutor.widgets.section._exercise_card import ExerciseCard
 
     return ExerciseCard(block, lesson)
+
+
+def _checkpoint(block: Checkpoint, lesson: Lesson) -> Widget:
+    from tutor.widgets.section._checkpoint import CheckpointBlock
+
+    return CheckpointBlock(block, lesson)
 
 
 def _section_id(block: object, lesson: Lesson) -> str:
@@ -66,6 +72,7 @@ FACTORIES: dict[type, Callable[[object, Lesson], Widget]] = {
     Figure: _figure,
     Explorable: _explorable,
     Exercise: _exercise,
+    Checkpoint: _checkpoint,
 }
 
 
