@@ -7,6 +7,8 @@ the real lesson and on a lesson with broken figures.
 
 from __future__ import annotations
 
+from lessons.maths_foundations.figures import calculus, descent, distributions, eigen, matrices, regression, svd, vectors
+
 import math
 import subprocess
 import sys
@@ -95,7 +97,7 @@ def test_check_reports_a_build_that_raises_or_draws_nothing_finite():
 
 
 def test_derivative_figure_is_x_squared_and_its_slope():
-    plot = figures.derivative_plot()
+    plot = calculus.derivative_plot()
     x = np.asarray(series(plot, "f(x) = x²").x)
     assert x.min() == -3 and x.max() == 3
     np.testing.assert_allclose(series(plot, "f(x) = x²").y, x**2)
@@ -105,7 +107,7 @@ def test_derivative_figure_is_x_squared_and_its_slope():
 
 
 def test_distribution_panels_are_normal_binomial_bars_and_uniform():
-    panels = figures.distribution_panels()
+    panels = distributions.distribution_panels()
     assert isinstance(panels, Panels) and [p.title for p in panels.plots] == ["Normal(0, 1)", "Binomial(20, 0.4)", "Uniform(0, 1)"]
     normal, binomial, uniform = (plot.series[0] for plot in panels.plots)
     x = np.asarray(normal.x)
@@ -119,7 +121,7 @@ def test_distribution_panels_are_normal_binomial_bars_and_uniform():
 
 
 def test_house_figure_shows_the_fitted_line_its_equation_and_r_squared():
-    plot = figures.houses_plot()
+    plot = regression.houses_plot()
     rng = np.random.default_rng(42)
     area = rng.uniform(0, 10, 100)
     price = 3.5 * area + 10 + rng.normal(0, 2, 100)
@@ -141,7 +143,7 @@ def test_house_figure_shows_the_fitted_line_its_equation_and_r_squared():
 )
 @pytest.mark.parametrize("x0", [-3.0, -0.7, 0.0, 2.5])
 def test_tangent_touches_f_at_x0_with_the_right_slope(function, f, exact, x0):
-    plot = figures.tangent_plot(x0, function)
+    plot = calculus.tangent_plot(x0, function)
     point = series(plot, "x₀")
     tangent = series(plot, "tangent")
     curve = series(plot, f"f(x) = {function}")
@@ -157,8 +159,8 @@ def test_tangent_touches_f_at_x0_with_the_right_slope(function, f, exact, x0):
 
 
 def test_normal_samples_match_their_readouts_and_the_curve_is_the_density():
-    plot = figures.distribution_plot("Normal", mu=1.5, sigma=0.5, N=2000)
-    samples = np.random.default_rng(figures.SAMPLE_SEED).normal(1.5, 0.5, 2000)
+    plot = distributions.distribution_plot("Normal", mu=1.5, sigma=0.5, N=2000)
+    samples = np.random.default_rng(distributions.SAMPLE_SEED).normal(1.5, 0.5, 2000)
     assert f"mean {samples.mean():.3f}" in plot.caption[1] and f"variance {samples.var(ddof=1):.3f}" in plot.caption[1]
     assert "mean 1.500  variance 0.250" in plot.caption[0]
     curve = series(plot, "exact")
@@ -170,14 +172,14 @@ def test_normal_samples_match_their_readouts_and_the_curve_is_the_density():
 
 
 def test_a_narrow_normal_is_a_tall_spike_not_an_error():
-    plot = figures.distribution_plot("Normal", sigma=0.05)
+    plot = distributions.distribution_plot("Normal", sigma=0.05)
     assert max(series(plot, "exact").y) == pytest.approx(1 / (0.05 * np.sqrt(2 * np.pi)), rel=1e-3)
     assert problems(plot) == []
 
 
 @pytest.mark.parametrize("n, p", [(20, 0.4), (500, 0.5), (1, 0.01), (30, 0.0), (30, 1.0)])
 def test_binomial_with_its_normal_approximation(n, p):
-    plot = figures.distribution_plot("Binomial", n=n, p=p)
+    plot = distributions.distribution_plot("Binomial", n=n, p=p)
     exact = series(plot, "exact")
     k = np.asarray(exact.x)
     assert np.asarray(exact.y).sum() == pytest.approx(1.0, abs=1e-6)  # the shown k hold nearly all the mass
@@ -194,15 +196,15 @@ def test_binomial_with_its_normal_approximation(n, p):
 
 
 def test_uniform_needs_a_below_b_and_says_so():
-    plot = figures.distribution_plot("Uniform", a=2.0, b=1.0)
+    plot = distributions.distribution_plot("Uniform", a=2.0, b=1.0)
     assert plot.message and "needs a < b" in plot.message
-    plot = figures.distribution_plot("Uniform", a=-1.0, b=3.0, N=4000)
+    plot = distributions.distribution_plot("Uniform", a=-1.0, b=3.0, N=4000)
     assert "mean 1.000  variance 1.333" in plot.caption[0]
     assert max(series(plot, "exact").y) == pytest.approx(0.25)
 
 
 def test_matrix_on_the_circle_and_its_eigenvectors():
-    plot = figures.transform_plot(3, 1, 1, 3)
+    plot = eigen.transform_plot(3, 1, 1, 3)
     circle, image = series(plot, "unit circle"), series(plot, "image under M")
     M = np.array([[3.0, 1.0], [1.0, 3.0]])
     np.testing.assert_allclose(np.vstack([image.x, image.y]), M @ np.vstack([circle.x, circle.y]))
@@ -216,18 +218,18 @@ def test_matrix_on_the_circle_and_its_eigenvectors():
 
 
 def test_complex_eigenvalues_are_said_plainly_and_a_singular_matrix_is_named():
-    rotation = figures.transform_plot(0, -1, 1, 0)
+    rotation = eigen.transform_plot(0, -1, 1, 0)
     text = " ".join(rotation.caption)
     assert "λ = 0.00 + 1.00i and 0.00 − 1.00i" in text and "complex" in text
     assert not any(s.label.startswith("λ") for s in rotation.series)
-    singular = figures.transform_plot(1, 2, 2, 4)
+    singular = eigen.transform_plot(1, 2, 2, 4)
     assert singular.caption[1].startswith("det M = 0: all collapses onto a line")
-    assert problems(figures.transform_plot(0, 0, 0, 0)) == []
+    assert problems(eigen.transform_plot(0, 0, 0, 0)) == []
 
 
 @pytest.mark.parametrize("k", [1, 4, 17, 18, 31, 32])
 def test_svd_compression_keeps_the_energy_tutor_core_says(k):
-    shades = figures.svd_shades(k)
+    shades = svd.svd_shades(k)
     assert isinstance(shades, Shades)
     (_, original), (title, approximation) = shades.pictures
     original, approximation = np.asarray(original), np.asarray(approximation)
@@ -247,13 +249,13 @@ def test_svd_compression_keeps_the_energy_tutor_core_says(k):
 
 
 def test_the_picture_is_made_here_and_has_structure():
-    picture = figures.picture()
+    picture = svd.picture()
     assert picture.shape == (32, 32) and picture.min() >= 0 and picture.max() <= 1
     assert np.linalg.matrix_rank(picture) > 8  # not a trivial low-rank pattern
 
 
 def test_gradient_descent_reaches_the_normal_equation_when_standardized():
-    plot = figures.descent_plot(lr=0.1, steps=200, scaled="yes")
+    plot = descent.descent_plot(lr=0.1, steps=200, scaled="yes")
     losses = np.asarray(series(plot, "gradient descent").y)
     best = series(plot, "normal equation").y[0]
     assert losses[-1] == pytest.approx(best, rel=1e-6) and np.all(np.diff(losses) <= 1e-9)
@@ -261,19 +263,19 @@ def test_gradient_descent_reaches_the_normal_equation_when_standardized():
 
 
 def test_raw_features_crawl_or_diverge_and_divergence_is_said_not_plotted():
-    crawl = figures.descent_plot(lr=0.01, steps=100, scaled="no")
+    crawl = descent.descent_plot(lr=0.01, steps=100, scaled="no")
     losses = np.asarray(series(crawl, "gradient descent").y)
     best = series(crawl, "normal equation").y[0]
     assert losses[-1] > 2 * best  # 100 small steps leave it far from the optimum
-    diverged = figures.descent_plot(lr=0.1, steps=100, scaled="no")
+    diverged = descent.descent_plot(lr=0.1, steps=100, scaled="no")
     assert diverged.message.startswith("Diverged") and diverged.series == ()
     assert "too big for raw features" in diverged.caption[0]
-    assert figures.descent_plot(lr=1.2, steps=1000, scaled="yes").message.startswith("Diverged")
+    assert descent.descent_plot(lr=1.2, steps=1000, scaled="yes").message.startswith("Diverged")
 
 
 @pytest.mark.parametrize("rho", [-0.95, 0.0, 0.8])
 def test_pca_axes_are_the_covariance_eigenvectors(rho):
-    plot = figures.pca_plot(rho)
+    plot = eigen.pca_plot(rho)
     points = series(plot, "points")
     cloud = np.column_stack([points.x, points.y])
     values, vectors = np.linalg.eigh(np.cov(cloud, rowvar=False))
@@ -290,7 +292,7 @@ def test_pca_axes_are_the_covariance_eigenvectors(rho):
 @pytest.mark.parametrize("x, y, where", [(1.2, 0.8, "outside every unit ball"), (0.3, 0.2, "inside every unit ball"),
                                          (0.6, 0.6, "inside the L2 and L∞ balls only"), (0.9, 0.9, "inside the L∞ ball only")])
 def test_norms_are_read_out_and_the_balls_drawn(x, y, where):
-    plot = figures.norms_plot(x, y)
+    plot = vectors.norms_plot(x, y)
     v = np.array([x, y])
     assert plot.caption[0] == (f"‖p‖₁ = {np.linalg.norm(v, 1):.2f}   ‖p‖₂ = {np.linalg.norm(v):.2f}"
                                f"   ‖p‖∞ = {np.linalg.norm(v, np.inf):.2f}")
@@ -304,7 +306,7 @@ def test_norms_are_read_out_and_the_balls_drawn(x, y, where):
 
 def test_the_stepper_is_an_explorable_of_the_lessons_matrices():
     assert figures.MATMUL.params[0].high == 9
-    description = figures.matmul_stepper(9)
+    description = matrices.matmul_stepper(9)
     assert isinstance(description, MatrixStep)
     assert np.array_equal(np.array(description.C), np.array(figures.LESSON_A) @ np.array(figures.LESSON_B))
 
@@ -319,14 +321,14 @@ def test_the_stepper_is_an_explorable_of_the_lessons_matrices():
     ((0, 0, 0, 0), 0.0, "all collapses onto a point"),
 ])
 def test_the_matrix_readout_says_what_det_means(M, det, words):
-    plot = figures.transform_plot(*M)
+    plot = eigen.transform_plot(*M)
     assert np.linalg.det(np.array(M, float).reshape(2, 2)) == pytest.approx(det)
     assert words in plot.caption[1]
 
 
 @pytest.mark.parametrize("M", [(1, 1, 0, 1), (2, 0.5, 0, 2), (3, 1, -1, 1), (1, 0, 1.5, 1)])
 def test_a_defective_matrix_has_one_eigen_direction_and_says_so(M):
-    plot = figures.transform_plot(*M)
+    plot = eigen.transform_plot(*M)
     A = np.array(M, float).reshape(2, 2)
     values = np.linalg.eigvals(A)
     assert values[0] == pytest.approx(values[1])  # a repeated eigenvalue ...
@@ -340,7 +342,7 @@ def test_a_defective_matrix_has_one_eigen_direction_and_says_so(M):
 
 
 def test_a_multiple_of_the_identity_stretches_every_direction_alike():
-    text = " ".join(figures.transform_plot(2, 0, 0, 2).caption)
+    text = " ".join(eigen.transform_plot(2, 0, 0, 2).caption)
     assert "every" in text and "direction is an eigen-direction" in text
 
 
@@ -359,7 +361,7 @@ def test_the_descent_readout_says_what_descent_does(lr, regime, words):
     x, y = synthetic_houses(**figures.HOUSES)
     X = add_bias(standardize(x)[0])
     assert descent_regime(X, lr)[0] == regime
-    plot = figures.descent_plot(lr=lr, steps=100, scaled="yes")
+    plot = descent.descent_plot(lr=lr, steps=100, scaled="yes")
     assert words in " ".join(plot.caption)
     # what the words claim is what descent does: w after 99 and 100 steps, against w*
     w_star = np.linalg.lstsq(X, y, rcond=None)[0]
@@ -382,13 +384,13 @@ def test_every_learning_rate_in_range_gets_a_regime_in_the_readout():
     for scaled in ("yes", "no"):
         for index in range(0, count + 1, 7):
             lr = param.clamp(param.low + index * param.step)
-            text = " ".join(figures.descent_plot(lr=lr, steps=100, scaled=scaled).caption)
+            text = " ".join(descent.descent_plot(lr=lr, steps=100, scaled=scaled).caption)
             assert sum(word in text for word in ("converging", "oscillating", "diverging", "stalled")) == 1, (lr, text)
 
 
 @pytest.mark.parametrize("M", [(1.5, 0.5, 0, 1), (0, 1, 1, 0), (1, 1, 1, 1), (-1.5, 1, 0.5, 1.5), (0, 0, 0, 0)])
 def test_the_parallelogram_has_area_det_and_turns_with_its_sign(M):
-    plot = figures.determinant_plot(*M)
+    plot = matrices.determinant_plot(*M)
     A = np.array(M, float).reshape(2, 2)
     det = np.linalg.det(A)
     image = series(plot, "M · square")
@@ -408,9 +410,9 @@ def test_the_parallelogram_has_area_det_and_turns_with_its_sign(M):
 
 
 def test_the_projection_residual_is_perpendicular_and_shortest_at_the_best_w():
-    x, y = np.array(figures.PROJECTION_COLUMN), np.array(figures.PROJECTION_Y)
+    x, y = np.array(regression.PROJECTION_COLUMN), np.array(regression.PROJECTION_Y)
     best = (x @ y) / (x @ x)
-    plot = figures.projection_plot(best)
+    plot = regression.projection_plot(best)
     r = series(plot, "r = y − Xw")
     residual = np.array([r.x[1] - r.x[0], r.y[1] - r.y[0]])
     assert x @ residual == pytest.approx(0, abs=1e-12)  # Xᵀr = 0
@@ -419,7 +421,7 @@ def test_the_projection_residual_is_perpendicular_and_shortest_at_the_best_w():
     param = figures.PROJECTION.params[0]
     for index in range(round((param.high - param.low) / param.step) + 1):
         w = param.clamp(param.low + index * param.step)
-        other = figures.projection_plot(w)
+        other = regression.projection_plot(w)
         lengths[round(w, 6)] = float(other.caption[0].split("= ")[-1])
         if abs(w - best) > 1e-6:
             assert "not 0" in other.caption[1] and "⟂" not in other.caption[1]

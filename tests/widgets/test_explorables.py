@@ -25,7 +25,7 @@ EXPLORABLES = {block.name: block for block in figures.EXPLORABLES}
 
 async def drawn(pilot, block: ExplorableBlock, explorable: Explorable) -> object:
     """Wait until the block draws what `build` gives for its current values; return that."""
-    expected = fingerprint(explorable.build(**block.current_values))
+    expected = fingerprint(explorable.make_plot(**block.current_values))
     await wait_until(
         pilot, lambda: fingerprint(block.description) == expected, what=f"{explorable.name} to redraw"
     )

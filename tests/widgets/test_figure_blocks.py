@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from lessons.maths_foundations.figures import regression, svd
+
 from lessons.maths_foundations import LESSON, figures
 from tests.widgets.descriptions import fingerprint
 from tests.widgets.figure_host import FigureHost, built, screen_text, wait_until
@@ -23,7 +25,7 @@ async def test_a_figure_draws_its_description_and_its_readouts():
     async with app.run_test(size=(80, 24)) as pilot:
         block = app.query_one(FigureBlock)
         description = await built(pilot, block)
-        assert fingerprint(description) == fingerprint(figures.houses_plot())
+        assert fingerprint(description) == fingerprint(regression.houses_plot())
         text = screen_text(app)
         assert "The house data and its fitted line" in text
         assert "R² = 0.9598" in text and "area (tens of m²)" in text
@@ -99,7 +101,7 @@ async def test_a_failing_figure_says_why_and_the_app_lives_on():
 
 
 def test_shades_shrink_to_fit_and_use_shade_characters_without_colour():
-    description = figures.svd_shades(8)
+    description = svd.svd_shades(8)
     wide = shades_text(description, width=80, colour=True)
     assert len(wide.splitlines()) == 1 + 16  # titles, then 32 pixel rows two to a line
     assert wide.splitlines()[1] == "▀" * 32 + " " * 3 + "▀" * 32

@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from lessons.maths_foundations.figures import LESSON_A, matmul_step, matmul_stepper
+from lessons.maths_foundations.figures import LESSON_A
+from lessons.maths_foundations.figures.matrices import matmul_step, matmul_stepper
 from tests.widgets.figure_host import FigureHost, built, screen_text
 from tutor.lesson.plots import MatrixStep
 from tutor.widgets.figures._explorable import ExplorableBlock

@@ -14,6 +14,7 @@ import math
 import pytest
 
 from lessons.maths_foundations import figures
+from lessons.maths_foundations.figures import calculus, descent, distributions, eigen, matrices
 from lessons.maths_foundations.s03_matrices import SECTION as MATRICES
 from tests.widgets.figure_host import FigureHost, built, wait_until
 from tutor.lesson.plots import Panels, Plot, Series
@@ -50,9 +51,9 @@ def plots_of(description) -> list[Plot]:
 
 
 def defaults() -> list[tuple[str, object]]:
-    found = [(block.name, block.build()) for block in figures.FIGURES]
+    found = [(block.name, block.make_plot()) for block in figures.FIGURES]
     for block in figures.EXPLORABLES:
-        description = block.build(**block.defaults())
+        description = block.make_plot(**block.defaults())
         if isinstance(description, (Plot, Panels)) and getattr(description, "message", None) is None:
             found.append((block.name, description))
     parabola = [x / 10 for x in range(-30, 31)]
@@ -104,7 +105,7 @@ def test_tick_labels_sit_on_the_rows_of_their_values_evenly_spaced(name, descrip
 
 def test_the_old_uneven_ticks_are_gone_from_the_normal_panel():
     """The case the issue measured: the Normal panel at 120x40, 0.4→0.3 and 0.3→0.2 unequal."""
-    _, axes = drawn(figures.distribution_panels(), 116, 30)
+    _, axes = drawn(distributions.distribution_panels(), 116, 30)
     matrix, frame = axes[0]
     rows = read_y_ticks(matrix, frame)
     assert len({b[0] - a[0] for a, b in zip(rows, rows[1:])}) == 1, rows
@@ -134,7 +135,7 @@ def test_explorable_axes_stay_put_while_a_parameter_moves(block):
             continue  # the x axis is the steps asked for: that parameter sets it, and the caption says so
         limits = set()
         for value in values:
-            description = block.build(**{**block.defaults(), **combo, param.name: value})
+            description = block.make_plot(**{**block.defaults(), **combo, param.name: value})
             if getattr(description, "message", None) is not None or param.name in description.inactive:
                 continue
             _, axes = drawn(description, 76, 18)
@@ -143,14 +144,14 @@ def test_explorable_axes_stay_put_while_a_parameter_moves(block):
 
 
 def test_descent_says_its_x_axis_follows_the_steps():
-    plot = figures.descent_plot(steps=200)
+    plot = descent.descent_plot(steps=200)
     assert plot.xlim == (0.0, 200.0) and "200 steps" in plot.caption[0]
 
 
 @pytest.mark.parametrize("width, height", SIZES)
 @pytest.mark.parametrize("block", [figures.TRANSFORM, figures.NORMS, figures.PCA], ids=lambda block: block.name)
 def test_geometry_has_equal_scales_across_and_up(block, width, height):
-    description = block.build(**block.defaults())
+    description = block.make_plot(**block.defaults())
     assert description.equal_aspect
     _, axes = drawn(description, width, height)
     frame = axes[0][1]
@@ -161,7 +162,7 @@ def test_geometry_has_equal_scales_across_and_up(block, width, height):
 
 
 def test_the_unit_circle_is_as_wide_as_it_is_tall_on_screen():
-    description = figures.transform_plot(a=1.0, b=0.0, c=0.0, d=1.0)  # M = I: the image is the circle
+    description = eigen.transform_plot(a=1.0, b=0.0, c=0.0, d=1.0)  # M = I: the image is the circle
     _, axes = drawn(description, 116, 30)
     frame = axes[0][1]
     width_in_cells = 2 / frame.x.pitch  # a diameter of 2 units, in columns
@@ -183,10 +184,10 @@ def bar_columns(matrix, frame) -> list[str]:
 @pytest.mark.parametrize("case", ["panel", "explorable"])
 def test_a_discrete_distribution_has_one_bar_per_k_with_gaps(case, width, height):
     if case == "panel":
-        description, panel = figures.distribution_panels(), 1
+        description, panel = distributions.distribution_panels(), 1
         plot = description.plots[1]
     else:
-        description = plot = figures.distribution_plot("Binomial", n="20", p=0.4, N=2000)
+        description = plot = distributions.distribution_plot("Binomial", n="20", p=0.4, N=2000)
         panel = 0
     _, axes = drawn(description, width, height, panel)
     matrix, frame = axes[1] if width >= 110 and case == "panel" else axes[0]
@@ -224,7 +225,7 @@ SUBJECTS = {
 @pytest.mark.parametrize("name", sorted(SUBJECTS))
 def test_the_subject_of_a_figure_gets_the_heaviest_mark(name):
     block = next(b for b in (*figures.FIGURES, *figures.EXPLORABLES) if b.name == name)
-    description = block.build(**(block.defaults() if hasattr(block, "defaults") else {}))
+    description = block.make_plot(**(block.defaults() if hasattr(block, "defaults") else {}))
     lines = [s for s in description.series if s.kind in ("line", "scatter", "hline") and s.label]
     subject = next(s for s in lines if s.label == SUBJECTS[name]) if SUBJECTS[name] else next(
         s for s in lines if s.kind == "line"
@@ -242,7 +243,7 @@ def test_the_first_unstyled_line_is_drawn_heaviest():
 
 @pytest.mark.parametrize("width, height", SIZES[:2])
 def test_the_y_label_stands_above_the_y_axis(width, height):
-    text, axes = drawn(figures.derivative_plot(), width, height)
+    text, axes = drawn(calculus.derivative_plot(), width, height)
     lines = text.splitlines()
     frame = axes[0][1]
     assert lines[0].startswith("y ") or lines[0] == "y"  # top left, above the axis
@@ -287,10 +288,10 @@ async def test_the_sampling_explorable_shows_and_visits_only_the_parameters_in_u
 def test_the_stepper_names_its_matrices_as_the_section_does():
     source = "\n".join(getattr(b, "code", "") or getattr(b, "text", "") or "" for b in MATRICES.blocks)
     assert "P @ Q" in source and "A @ B" not in source
-    text = matrix_step_content(figures.matmul_stepper(6), 80).plain
+    text = matrix_step_content(matrices.matmul_stepper(6), 80).plain
     assert text.startswith("P (3×2)") and "Q (2×3)" in text and "PQ = P @ Q (3×3)" in text
     assert "A (" not in text and "B (" not in text and "PQ[1, 2] = 3·9" in text
-    assert "row 1 of P · column 2 of Q" in figures.matmul_stepper(6).caption[0]
+    assert "row 1 of P · column 2 of Q" in matrices.matmul_stepper(6).caption[0]
     assert "P @ Q" in figures.MATMUL.title
 
 
@@ -318,7 +319,7 @@ def explorable_settings():
     for block in figures.EXPLORABLES:
         for combo, param, values in numeric_sweeps(block):
             for value in values[:: max(1, len(values) // 4)]:
-                description = block.build(**{**block.defaults(), **combo, param.name: value})
+                description = block.make_plot(**{**block.defaults(), **combo, param.name: value})
                 if isinstance(description, Plot) and description.message is None:
                     yield block.name, description
 
@@ -360,7 +361,7 @@ def test_geometry_at_80x24_uses_its_rows_and_no_more_width_than_its_data(block):
 
     height = square_height(24)
     assert height >= 15  # the block's other rows (border, parameters, four readouts) leave this much at 24 rows
-    description = block.build(**block.defaults())
+    description = block.make_plot(**block.defaults())
     for width in (46, 76):  # beside the sidebar, and without it
         _, axes = drawn(description, width, height)
         frame = axes[0][1]
