@@ -45,3 +45,11 @@ async def wait_until(pilot: Pilot, condition: Callable[[], bool], timeout: float
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out waiting for {what or condition}")
         await pilot.pause(0.02)
+
+
+def choice_key(screen, option: str) -> str:
+    """The key that chooses `option` in the question a quiz or review screen is asking
+    (options are shuffled on every attempt, so a test picks by content, never by letter)."""
+    from tutor.grading.answers import LETTERS
+
+    return LETTERS[screen.round.current.options.index(option)]

@@ -75,10 +75,11 @@ def test_progress_prints_a_table(progress):
     result = tutor("progress")
     assert result.returncode == 0, result.stderr
     header, *rows = result.stdout.splitlines()
-    assert header.split() == ["lesson", "sections", "exercises", "best", "quiz"]
+    assert header.split() == ["lesson", "sections", "exercises", "best", "quiz", "skills"]
     row = next(line for line in rows if line.startswith(LESSON.id)).split()
     assert row[1] == f"2/{len(LESSON.sections)}"
-    assert row[3:] == ["19/22", "(86%)"]
+    assert row[3:5] == ["19/22", "(86%)"]
+    assert row[5:] == ([f"0/{len(LESSON.skills)}", "proficient"] if LESSON.skills else ["none"])
 
 
 def test_progress_without_a_progress_file_shows_nothing_done_and_creates_nothing(data_dir):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tests.conftest import entry_point
+from tests.helpers import choice_key
 from tests.helpers import screen_words as _words
 from tutor.app import TutorApp
 from tutor.lesson.registry import discover
@@ -42,7 +43,7 @@ async def test_finishing_the_quiz_shows_on_home_and_after_a_restart(data_dir):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("tab", "enter")
         await pilot.pause()
-        await pilot.press("b", "enter", "enter", *"9", "enter", "enter", *"2x3", "enter", "enter")
+        await pilot.press(choice_key(app.screen, "4"), "enter", "enter", *"9", "enter", "enter", *"2x3", "enter", "enter")
         await pilot.pause()
         await pilot.press("escape", "escape", "escape")  # quiz → card → text → home
         await pilot.pause()

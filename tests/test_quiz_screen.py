@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import entry_point
+from tests.helpers import choice_key as letter
 from tests.helpers import screen_text as _plain
 from tests.helpers import screen_words as _words
 from tutor.app import TutorApp
@@ -23,11 +24,6 @@ QUIZ_SECTION = 2  # 0-based index of the fixture lesson's quiz section
 @pytest.fixture
 def quiz_catalogue():
     return discover([entry_point("quizzy", "tests.fixtures.quiz_lesson")])
-
-
-def letter(screen: QuizScreen, option: str) -> str:
-    """The key that chooses `option` in the current question (the options are shuffled)."""
-    return LETTERS[screen.round.current.options.index(option)]
 
 
 def make_app(catalogue) -> TutorApp:

@@ -41,13 +41,17 @@ class TutorApp(App[int]):
         catalogue: Catalogue,
         store: Store,
         start: tuple[str, int | None] | None = None,
+        review: tuple[str, str] | bool | None = None,
     ) -> None:
+        """`review`: open on the review screen: True for what is due, (lesson id, skill id)
+        to practise one skill (`tutor review`, `tutor practice SKILL`)."""
         super().__init__()
         self.catalogue = catalogue
         self.store = store
         self.services = Services(store, start_repl=self._start_repl)
         """What the widgets ask for with `tutor.services.services(widget)`."""
         self._start = start
+        self._review = review
         self._opening: tuple[str, int | None] | None = None
         """Where the tutor opens: the lesson and section asked for, or the one to resume."""
 
@@ -67,8 +71,9 @@ class TutorApp(App[int]):
         When the tutor opens straight into a lesson, home is built only when the
         learner first goes there, so the lesson's first frame does not wait for it.
         """
-        self._opening = self._start or self._resume_point()
-        return HomeScreen(self.catalogue, self.store, deferred=self._opening is not None)
+        self._opening = None if self._review else (self._start or self._resume_point())
+        deferred = self._opening is not None or bool(self._review)
+        return HomeScreen(self.catalogue, self.store, deferred=deferred)
 
     def on_mount(self) -> None:
         theme = self.store.setting("theme", DEFAULT_THEME)
@@ -77,7 +82,9 @@ class TutorApp(App[int]):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.store.notice:
             self.notify(self.store.notice, title="Progress", severity="warning", timeout=15)
-        if self._opening is not None:
+        if self._review:
+            self.open_review(self._review if isinstance(self._review, tuple) else None)
+        elif self._opening is not None:
             self.open_lesson(*self._opening)
         self._check_size(self.size.width, self.size.height)
 
@@ -110,6 +117,12 @@ class TutorApp(App[int]):
         while not isinstance(self.screen, HomeScreen):
             self.pop_screen()
         self.push_screen(LessonScreen(lesson, self.store, section_index))
+
+    def open_review(self, skill: tuple[str, str] | None = None) -> None:
+        """The review of what is due, or (`skill`: lesson id, skill id) practice of one skill."""
+        from tutor.screens.review import ReviewScreen
+
+        self.push_screen(ReviewScreen(self.catalogue.lessons, self.store, skill=skill))
 
     async def action_quit(self) -> None:
         """Quit, keeping the reading place of an open lesson (it is otherwise saved a moment

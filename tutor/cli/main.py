@@ -19,8 +19,9 @@ import os
 import sys
 
 from tutor import __version__
-from tutor.cli import exercise_commands, progress_commands
+from tutor.cli import exercise_commands, practice_commands, progress_commands, serve_command
 from tutor.lesson.format import validate
+from tutor.practice import clock
 from tutor.lesson.registry import Catalogue, discover
 
 USAGE_ERROR = 2
@@ -31,10 +32,12 @@ OUTPUT_CLOSED = 141
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tutor",
-        usage="tutor [--lesson ID [--section N]] [--theme NAME]\n       tutor lessons [--check]\n       tutor progress [--json]\n       tutor reset [--lesson ID] [--yes]\n       tutor exercises\n       tutor check [--watch] EXERCISE_ID FILE\n       tutor --help | --version",
+        usage="tutor [--lesson ID [--section N]] [--theme NAME]\n       tutor lessons [--check]\n       tutor progress [--json]\n       tutor reset [--lesson ID] [--yes]\n       tutor skills [--lesson ID] [--json]\n       tutor review\n       tutor practice SKILL\n       tutor exercises\n       tutor check [--watch] EXERCISE_ID FILE\n       tutor serve [--host 127.0.0.1] [--port 8000] [--lesson ID] [--public]\n       tutor --help | --version",
         description="A full-screen terminal tutor for the maths behind machine learning.",
         epilog="With no options the tutor opens where you left off. "
-        "Set TUTOR_DATA_DIR to keep progress somewhere other than the default data folder.",
+        "Set TUTOR_DATA_DIR to keep progress somewhere other than the default data folder, "
+        "and TUTOR_NOW (an ISO date-time such as 2026-12-08T09:00) to set the tutor's clock, "
+        "for trying out reviews.",
     )
     parser.add_argument("--version", action="version", version=f"tutor {__version__}")
     parser.add_argument("--lesson", metavar="ID", help="open this lesson directly (see `tutor lessons`)")
@@ -52,7 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--check", action="store_true", help="validate every lesson; exit 1 if any is broken"
     )
     progress_commands.add_parsers(commands)
+    practice_commands.add_parsers(commands)
     exercise_commands.add_commands(commands)
+    serve_command.add_parser(commands)
     return parser
 
 
@@ -78,7 +83,12 @@ def _main(argv: list[str] | None) -> int:
     gc.disable()
     try:
         args = build_parser().parse_args(argv)
+        if problem := clock.check():
+            print(f"tutor: {problem}", file=sys.stderr)
+            return USAGE_ERROR
         catalogue = discover()
+        if args.command in ("review", "practice"):
+            return open_app(args, catalogue)
         if args.command is not None:
             gc.enable()
             return run_command(args, catalogue)
@@ -95,15 +105,26 @@ def run_command(args: argparse.Namespace, catalogue: Catalogue) -> int:
         return progress_commands.progress(catalogue, args.json)
     if args.command == "reset":
         return progress_commands.reset(catalogue, args.reset_lesson, args.yes)
+    if args.command == "serve":
+        return serve_command.run(args, catalogue)
+    if args.command == "skills":
+        return practice_commands.skills(catalogue, args.skills_lesson, args.json)
     return exercise_commands.run_command(args, catalogue)
 
 
 def open_app(args: argparse.Namespace, catalogue: Catalogue) -> int:
-    """The full-screen tutor, where the learner left off or where the options say."""
+    """The full-screen tutor, where the learner left off or where the options say
+    (`tutor review` and `tutor practice SKILL` open it on the review screen)."""
     start = resolve_start(catalogue, args.lesson, args.section)
     if isinstance(start, str):
         print(f"tutor: {start}", file=sys.stderr)
         return USAGE_ERROR
+    review: tuple[str, str] | bool = args.command == "review"
+    if args.command == "practice":
+        review = practice_commands.find_skill(catalogue, args.skill_id)
+        if isinstance(review, str):
+            print(f"tutor: {review}", file=sys.stderr)
+            return USAGE_ERROR
     if args.theme is not None and (problem := unknown_theme(args.theme)):
         print(f"tutor: {problem}", file=sys.stderr)
         return USAGE_ERROR
@@ -113,7 +134,7 @@ def open_app(args: argparse.Namespace, catalogue: Catalogue) -> int:
     store = Store.open()
     if args.theme is not None:
         store.set_setting("theme", args.theme)  # as the palette's theme switch does: kept for next time
-    app = TutorApp(catalogue=catalogue, store=store, start=start)
+    app = TutorApp(catalogue=catalogue, store=store, start=start, review=review or None)
     # Everything made so far lives as long as the process: frozen, it is out of the collector's
     # sight, and a full collection during the first frames scans only what the app makes next
     # (one that scanned it all cost 13 ms of the lesson screen's first frame).

@@ -12,7 +12,7 @@ import sys
 from typing import TextIO
 
 from tutor.lesson.registry import Catalogue
-from tutor.progress import LessonProgress, lesson_progress, quiz_text
+from tutor.progress import LessonProgress, quiz_text, with_skills
 from tutor.store import FILENAME, Store, data_dir
 
 USAGE_ERROR = 2
@@ -51,7 +51,9 @@ def open_store() -> Store:
 def progress(catalogue: Catalogue, as_json: bool, out: TextIO = sys.stdout) -> int:
     store = open_store()
     try:
-        rows = [lesson_progress(entry, store) for entry in catalogue]
+        from tutor.practice import clock
+
+        rows = with_skills(list(catalogue), store, clock.timestamp())
     finally:
         store.close()
     if as_json:
@@ -68,18 +70,26 @@ def progress(catalogue: Catalogue, as_json: bool, out: TextIO = sys.stdout) -> i
 
 def table(rows: list[LessonProgress]) -> str:
     """The rows as a plain-text table, one lesson a line."""
-    header = ("lesson", "sections", "exercises", "best quiz")
+    header = ("lesson", "sections", "exercises", "best quiz", "skills")
     lines = [header]
     for row in rows:
         if row.error is not None:
-            lines.append((row.id, "broken", "", ""))
+            lines.append((row.id, "broken", "", "", ""))
             continue
         exercises = f"{row.exercises_passed}/{row.exercises_total}" if row.exercises_total else "none"
-        lines.append((row.id, f"{row.sections_seen}/{row.sections_total}", exercises, quiz_text(row)))
+        lines.append((row.id, f"{row.sections_seen}/{row.sections_total}", exercises, quiz_text(row), skills_text(row)))
     widths = [max(len(line[column]) for line in lines) for column in range(len(header))]
     return "\n".join(
         "  ".join(cell.ljust(width) for cell, width in zip(line, widths)).rstrip() for line in lines
     )
+
+
+def skills_text(row: LessonProgress) -> str:
+    """`3/20 proficient, 2 due`, or `none` for a lesson without skills."""
+    if not row.skills:
+        return "none"
+    due = f", {row.skills_due} due" if row.skills_due else ""
+    return f"{row.skills_proficient}/{len(row.skills)} proficient{due}"
 
 
 def reset(

@@ -41,6 +41,21 @@ def timestamp() -> float:
     return now().timestamp()
 
 
+def describe(moment: float, now: float) -> str:
+    """A due time as a person says it: `now`, `in 10 minutes`, `in 3 days (Tue 8 Dec)`."""
+    seconds = moment - now
+    if seconds <= 0:
+        return "now"
+    if seconds < 3600:
+        return f"in {max(1, round(seconds / 60))} minutes"
+    if seconds < 86400:
+        hours = round(seconds / 3600)
+        return f"in {hours} hour{'s' if hours != 1 else ''}"
+    days = round(seconds / 86400)
+    date = datetime.fromtimestamp(moment).strftime("%a %-d %b")
+    return f"in {days} day{'s' if days != 1 else ''} ({date})"
+
+
 def check() -> str | None:
     """A message if `TUTOR_NOW` is set but unreadable, else None (the command line says it first)."""
     try:

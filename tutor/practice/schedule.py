@@ -26,6 +26,8 @@ def scheduler() -> fsrs.Scheduler:
 
 def review(card_json: str | None, rating: str, at: datetime) -> tuple[str, float]:
     """The skill's card after an answer rated `rating` at `at`: (card as JSON, due timestamp)."""
-    card = fsrs.Card.from_json(card_json) if card_json else fsrs.Card()
+    # A new card's id would be the wall clock's milliseconds; the store keys cards by skill, so a
+    # fixed id keeps the same answers giving the same JSON, byte for byte.
+    card = fsrs.Card.from_json(card_json) if card_json else fsrs.Card(card_id=1)
     card, _ = scheduler().review_card(card, RATINGS[rating], at)
     return card.to_json(), card.due.timestamp()

@@ -1,13 +1,21 @@
-"""The home screen: the lesson catalogue with the learner's progress."""
+"""The home screen: the lesson catalogue with the learner's progress, and the review that is due.
+
+The skills' mastery and the due count are read just after the first frame
+(one read of the answer log for every lesson), so they cost start-up nothing.
+"""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from tutor.lesson.registry import Catalogue, CatalogueEntry
+from tutor.practice import clock
+from tutor.practice.review import next_due
+from tutor.practice.skills import skill_states
 from tutor.progress import lesson_progress
 from tutor.store import Store
 from tutor.widgets.key_footer import KeyFooter
@@ -18,6 +26,7 @@ class HomeScreen(Screen):
     """Lists every lesson; `enter` opens the highlighted one where the learner left it."""
 
     AUTO_FOCUS = "LessonList"
+    BINDINGS = [Binding("r", "review", "Review")]
 
     def __init__(self, catalogue: Catalogue, store: Store, *, deferred: bool = False) -> None:
         """`deferred`: compose nothing until the screen is first shown (the tutor is
@@ -33,6 +42,7 @@ class HomeScreen(Screen):
         yield Header(icon="∑")
         yield Static("Lessons", id="catalogue-title")
         yield LessonList(*self._cards(), id="catalogue")
+        yield Static(id="review-line")
         yield Static(id="detail")
         yield KeyFooter()
 
@@ -47,6 +57,39 @@ class HomeScreen(Screen):
         self.sub_title = "Home"
         if not self._deferred:
             self._show_empty_catalogue()
+            self.call_after_refresh(self.show_practice)
+
+    def show_practice(self) -> None:
+        """Mastery on each card and the "Review: N due" line (after the first frame)."""
+        if self._deferred:
+            return
+        lessons = self.catalogue.lessons
+        states = skill_states(lessons, self.store)
+        now = clock.timestamp()
+        for card in self.query(LessonCard):
+            if card.entry.lesson is not None:
+                progress = lesson_progress(card.entry, self.store, states, now)
+                card.show_progress(progress.sections_seen, progress_line(progress))
+        due = sum(state.is_due(now) for state in states)
+        line = self.query_one("#review-line", Static)
+        if due:
+            line.update(Content.assemble(
+                ("Review: ", "bold"), (f"{due} due", "bold $warning"), ("  r: start it", "$text-muted")
+            ))
+            self.run_worker(_warm_the_questions, thread=True, group="warm", exclusive=True)
+        elif (upcoming := next_due(states)) is not None:
+            line.update(Content.assemble(
+                ("Review: ", "bold"), "nothing due", (f"  next {clock.describe(upcoming, now)}", "$text-muted"),
+                ("  r: practise", "$text-muted"),
+            ))
+        elif any(lesson.skills for lesson in lessons):
+            line.update(Content.assemble(
+                ("Review: ", "bold"), ("skills you meet are scheduled here", "$text-muted"),
+            ))
+        line.display = any(lesson.skills for lesson in lessons)
+
+    def action_review(self) -> None:
+        self.app.open_review()
 
     def _show_empty_catalogue(self) -> None:
         if not len(self.catalogue):
@@ -64,10 +107,7 @@ class HomeScreen(Screen):
             await self.recompose()
             self._show_empty_catalogue()
             self.query_one(LessonList).focus()
-        for card in self.query(LessonCard):
-            if card.entry.lesson is not None:
-                progress = lesson_progress(card.entry, self.store)
-                card.show_progress(progress.sections_seen, progress_line(progress))
+        self.show_practice()
         entry = self.query_one(LessonList).highlighted_entry
         if entry is not None:
             self.query_one("#detail", Static).update(self._describe(entry))
@@ -105,3 +145,11 @@ class HomeScreen(Screen):
             (f"Lesson {lesson.number}: {lesson.title}", "bold"), "\n",
             lesson.summary, "\n", (action, "$text-muted"),
         )
+
+
+def _warm_the_questions() -> None:
+    """Import numpy and the scheduler off the UI thread while the learner reads home:
+    the review's first question should not wait for them."""
+    import numpy  # noqa: F401
+
+    import tutor.practice.schedule  # noqa: F401

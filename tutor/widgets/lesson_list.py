@@ -26,7 +26,8 @@ def progress_bar(done: int, total: int, width: int = BAR_WIDTH, highlighted: boo
 
 
 def progress_line(progress: LessonProgress) -> Content:
-    """Exercises passed of the total and the best quiz score: the card's third line."""
+    """Exercises passed of the total, the best quiz score and (once read) the skills
+    proficient and due: the card's third line."""
     if progress.exercises_total:
         passed = f"{progress.exercises_passed}/{progress.exercises_total}"
         exercises = Content.assemble(("exercises ", "$text-muted"), passed)
@@ -36,7 +37,24 @@ def progress_line(progress: LessonProgress) -> Content:
         quiz = Content.assemble(("quiz ", "$text-muted"), quiz_text(progress))
     else:
         quiz = Content.styled("no quiz", "$text-muted")
-    return Content.assemble(exercises, ("  ·  ", "$text-muted"), quiz)
+    parts = [exercises, quiz]
+    if progress.skills:
+        skills = Content.assemble(
+            ("skills ", "$text-muted"), f"{progress.skills_proficient}/{len(progress.skills)}",
+            (" proficient", "$text-muted"),
+        )
+        if progress.skills_due:
+            skills = Content.assemble(skills, (f", {progress.skills_due} due", "$warning"))
+        parts.append(skills)
+    return _joined(parts)
+
+
+def _joined(parts: list[Content]) -> Content:
+    """The parts with a muted ` · ` between them."""
+    joined = parts[0]
+    for part in parts[1:]:
+        joined = Content.assemble(joined, ("  ·  ", "$text-muted"), part)
+    return joined
 
 
 class LessonCard(ListItem):
