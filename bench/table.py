@@ -22,6 +22,9 @@ EXPECTED = (
     "REPL 1+1, Enter to result",
     "memory, app + REPL child at rest",
     "check a correct matmul (fresh child)",
+    "drill variant, slowest of",
+    "review, r to the first question",
+    "home first frame, 2,000 answers logged",
 )
 
 

@@ -82,3 +82,21 @@ def test_the_log_and_schedule_follow_each_answer_and_reset_forgets_them(store, m
     assert log.record(store, "practised", "", "unskilled", "quiz", True) is None, "no skill: nothing logged"
     store.reset("practised")
     assert store.skill_answers("practised") == [] and set(store.due_dates()) == {("other", "x")}
+
+
+def test_an_exercises_first_pass_goes_to_the_log_and_failures_do_not(store):
+    from tests.grading.test_units import MATMUL, failed, passed
+    from dataclasses import replace
+
+    from tutor.grading import status
+
+    exercise = replace(MATMUL, skill="matmul_entry")
+    status.record(store, "maths_foundations", exercise, failed())
+    assert store.skill_answers() == []
+    store.set_hints_shown("maths_foundations", exercise.id, 1)
+    status.record(store, "maths_foundations", exercise, passed())
+    status.record(store, "maths_foundations", exercise, passed())
+    logged = store.skill_answers()
+    assert [(a.item_id, a.source, a.correct, a.hinted, a.rating) for a in logged] == [
+        ("matmul", "exercise", True, True, "hard")
+    ]

@@ -39,9 +39,19 @@ def attempt_summary(report: CheckReport, hints_shown: int, hint_count: int) -> s
 
 
 def record(store: Store, lesson_id: str, exercise: Exercise, report: CheckReport) -> None:
-    """Record one check run of `exercise` as an attempt."""
+    """Record one check run of `exercise` as an attempt.
+
+    The first pass also goes to the practice log under the exercise's skill
+    (hard if a hint was shown first, else good). Failed checks do not: they are
+    the normal way of working towards a pass, not a lapse of memory.
+    """
     hints = store.hints_shown(lesson_id, exercise.id)
+    first_pass = report.passed and exercise.id not in store.passed_exercises(lesson_id)
     store.record_attempt(lesson_id, exercise.id, report.passed, attempt_summary(report, hints, len(exercise.hints)))
+    if first_pass and exercise.skill:
+        from tutor.practice import log
+
+        log.record(store, lesson_id, exercise.skill, exercise.id, "exercise", True, hinted=hints > 0)
 
 
 def solution_unlocked(store: Store, lesson_id: str, exercise: Exercise) -> bool:

@@ -76,7 +76,11 @@ class HomeScreen(Screen):
             line.update(Content.assemble(
                 ("Review: ", "bold"), (f"{due} due", "bold $warning"), ("  r: start it", "$text-muted")
             ))
-            self.run_worker(_warm_the_questions, thread=True, group="warm", exclusive=True)
+            drills = [
+                drill for lesson in lessons for drill in lesson.drills
+                if any(state.is_due(now) and state.skill.id == drill.skill for state in states)
+            ]
+            self.run_worker(lambda: _warm_the_review(drills), thread=True, group="warm", exclusive=True)
         elif (upcoming := next_due(states)) is not None:
             line.update(Content.assemble(
                 ("Review: ", "bold"), "nothing due", (f"  next {clock.describe(upcoming, now)}", "$text-muted"),
@@ -147,9 +151,15 @@ class HomeScreen(Screen):
         )
 
 
-def _warm_the_questions() -> None:
-    """Import numpy and the scheduler off the UI thread while the learner reads home:
-    the review's first question should not wait for them."""
+def _warm_the_review(drills: list) -> None:
+    """Import what the review needs off the UI thread while the learner reads home (numpy,
+    the due skills' drill modules, the scheduler, the screen): its first question should
+    not wait for them."""
     import numpy  # noqa: F401
 
     import tutor.practice.schedule  # noqa: F401
+    import tutor.screens.review  # noqa: F401
+    from tutor.lesson.format import resolve
+
+    for drill in drills:
+        resolve(drill.make)
