@@ -10,7 +10,7 @@ import pytest
 from lessons.maths_foundations import LESSON
 from tutor.grading.answers import MalformedAnswer, judge, right_answer
 from tutor.lesson import Choice, Numeric, Quiz, Shape
-from tutor.screens.quiz import MAX_OPTIONS
+from tutor.screens.asking import MAX_OPTIONS
 
 QUIZ = LESSON.quiz()
 QUESTIONS = {question.id: question for question in QUIZ.questions}

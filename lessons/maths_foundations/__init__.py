@@ -19,7 +19,9 @@ from lessons.maths_foundations import (
     s08_pitfalls,
     s09_next_steps,
 )
+from lessons.maths_foundations.drills import DRILLS
 from lessons.maths_foundations.repl_setup import REPL_SETUP
+from lessons.maths_foundations.skills import SKILLS
 
 LESSON = Lesson(
     id="maths_foundations",
@@ -39,4 +41,6 @@ LESSON = Lesson(
         quiz.SECTION,
     ),
     repl_setup=REPL_SETUP,
+    skills=SKILLS,
+    drills=DRILLS,
 )

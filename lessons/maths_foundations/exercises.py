@@ -11,6 +11,7 @@ CHECKS = "lessons.maths_foundations.exercise_checks"
 
 DOT = Exercise(
     id="dot",
+    skill="dot_product",
     title="Exercise: the dot product with a loop",
     task="""\
 Write `dot(a, b)`: the sum of aᵢ·bᵢ over every position i,
@@ -47,6 +48,7 @@ def dot(a, b):
 
 MATMUL = Exercise(
     id="matmul",
+    skill="matmul_entry",
     title="Exercise: matmul from scratch",
     task="""\
 Write `matmul(A, B)` for an (m, k) matrix A and a (k, n)
@@ -95,6 +97,7 @@ def matmul(A, B):
 
 DERIVATIVE = Exercise(
     id="derivative",
+    skill="gradient",
     title="Exercise: a derivative and a gradient",
     task="""\
 Two functions.
@@ -147,6 +150,7 @@ def grad_f(w, X, y):
 
 NORMAL_EQUATION = Exercise(
     id="normal_equation",
+    skill="normal_equation",
     title="Exercise: the normal equation and R²",
     task="""\
 1. `normal_equation(X, y)`: the weights w that solve
@@ -202,6 +206,7 @@ def r_squared(y, y_hat):
 
 GRADIENT_DESCENT = Exercise(
     id="gradient_descent",
+    skill="learning_rate",
     title="Exercise: gradient descent",
     task="""\
 Write `gradient_descent(X, y, lr, steps)` for the loss
@@ -247,6 +252,7 @@ def gradient_descent(X, y, lr, steps):
 
 LOG_LIKELIHOOD = Exercise(
     id="log_likelihood",
+    skill="underflow_logs",
     title="Exercise: log-likelihood in log space",
     task="""\
 Write `log_likelihood(p)`: the log of the product of the
@@ -285,6 +291,7 @@ def log_likelihood(p):
 
 PCA = Exercise(
     id="pca",
+    skill="covariance",
     title="Exercise: the first principal component",
     task="""\
 Write `first_component(X)`: the direction of greatest
@@ -329,6 +336,7 @@ def first_component(X):
 
 NORMS = Exercise(
     id="norms",
+    skill="norms",
     title="Exercise: L1 and L2 norms from scratch",
     task="""\
 Write two functions of a vector v (a list or a 1-D
@@ -379,6 +387,7 @@ def l2_norm(v):
 
 BACKPROP = Exercise(
     id="backprop",
+    skill="chain_rule",
     title="Exercise: backpropagation through a sigmoid",
     task="""\
 One neuron: z = w·x + b, p = σ(z) = 1 / (1 + e⁻ᶻ), and
@@ -430,6 +439,7 @@ def backprop(w, b, x, y):
 
 BINOMIAL = Exercise(
     id="binomial",
+    skill="bernoulli_binomial",
     title="Exercise: the Binomial pmf and cdf",
     task="""\
 For X ~ Binomial(n, p), the number of successes in n

@@ -1,8 +1,11 @@
 """The lesson's closing quiz: questions on every section, each with its explanation.
 
 Every question names the section it tests (`section=`), so the quiz summary
-can send the learner back to the right place. The numbers in the questions
-are small enough to work out by hand; the tests recompute each one.
+can send the learner back to the right place, and the skill it shows
+(`skill=`, from `skills.py`). The quiz shows the options of a multiple-choice
+question in a new order each time, so an explanation names an option by its
+content, never by its letter or place. The numbers in the questions are small
+enough to work out by hand; the tests recompute each one.
 """
 
 from tutor.lesson import Choice, Numeric, Prose, Quiz, Section, Shape
@@ -12,6 +15,7 @@ QUESTIONS = (
     Numeric(
         id="dot_by_hand",
         section="vectors",
+        skill="dot_product",
         prompt="What is the dot product (2, −1, 3)·(4, 0, 5)?",
         answer=23,
         tolerance=0,
@@ -24,6 +28,7 @@ QUESTIONS = (
     Choice(
         id="orthogonal_cosine",
         section="vectors",
+        skill="dot_product",
         prompt="Two embedding vectors meet at a right angle. What is their cosine similarity?",
         options=("1", "−1", "0", "It depends on how long they are"),
         answer=2,
@@ -37,6 +42,7 @@ QUESTIONS = (
     Shape(
         id="matmul_shape",
         section="matrices",
+        skill="matmul_shape",
         prompt="A has shape (4, 2) and B has shape (2, 5). What is the shape of A @ B?",
         answer=(4, 5),
         explanation=(
@@ -48,6 +54,7 @@ QUESTIONS = (
     Choice(
         id="which_product",
         section="matrices",
+        skill="matmul_shape",
         prompt="P and Q both have shape (2, 3). Which of these products can NumPy compute?",
         options=("P @ Q", "Q @ P", "P @ Q.T", "None of them"),
         answer=2,
@@ -60,6 +67,7 @@ QUESTIONS = (
     Shape(
         id="dense_batch",
         section="matrices",
+        skill="matmul_shape",
         prompt=(
             "A dense layer has weights W of shape (4, 3): 4 units, 3 inputs. A batch X "
             "holds 8 examples as rows. What is the shape of X @ W.T + b?"
@@ -75,6 +83,7 @@ QUESTIONS = (
     Numeric(
         id="eigenvalue",
         section="eigen",
+        skill="eigen_2x2",
         prompt="M = [[2, 1], [1, 2]] and v = (1, −1). M v = λ v for which number λ?",
         answer=1,
         tolerance=0,
@@ -87,6 +96,7 @@ QUESTIONS = (
     Numeric(
         id="determinant_area",
         section="eigen",
+        skill="determinant_area",
         prompt=(
             "M = [[2, 1], [1, 3]] maps the unit square to a parallelogram. "
             "What is the area of that parallelogram?"
@@ -102,6 +112,7 @@ QUESTIONS = (
     Choice(
         id="singular_gram",
         section="eigen",
+        skill="determinant_area",
         prompt=(
             "In a regression, one column of X is another column times 100 (one area in m², "
             "again in dm²). What is det(XᵀX), and what follows?"
@@ -123,6 +134,7 @@ QUESTIONS = (
     Choice(
         id="pca_axis",
         section="eigen",
+        skill="pca_variance",
         prompt="Which direction does PCA call the first principal component?",
         options=(
             "The first column of the data",
@@ -140,6 +152,7 @@ QUESTIONS = (
     Shape(
         id="svd_u_shape",
         section="eigen",
+        skill="svd_low_rank",
         prompt="M has shape (6, 4). In its full SVD, M = U Σ Vᵀ, what is the shape of U?",
         answer=(6, 6),
         explanation=(
@@ -151,6 +164,7 @@ QUESTIONS = (
     Numeric(
         id="rank_k_storage",
         section="eigen",
+        skill="svd_low_rank",
         prompt=(
             "A 100 × 80 picture is stored as its rank-5 SVD approximation: 5 columns of U, "
             "5 singular values and 5 rows of Vᵀ. How many numbers is that?"
@@ -167,6 +181,7 @@ QUESTIONS = (
     Numeric(
         id="derivative_cube",
         section="derivatives",
+        skill="derivative_rule",
         prompt="f(x) = x³. What is the slope f′(2)?",
         answer=12,
         tolerance=1e-6,
@@ -178,6 +193,7 @@ QUESTIONS = (
     Numeric(
         id="central_difference",
         section="derivatives",
+        skill="central_difference",
         prompt="f(x) = x³. What does the central difference (f(1 + h) − f(1 − h)) / 2h give for h = 0.1?",
         answer=3.01,
         tolerance=1e-6,
@@ -190,6 +206,7 @@ QUESTIONS = (
     Choice(
         id="descent_sign",
         section="derivatives",
+        skill="gradient",
         prompt="Gradient descent steps w ← w − η ∇L(w). Why subtract the gradient?",
         options=(
             "The gradient points downhill, and subtracting keeps the step short and safe",
@@ -208,6 +225,7 @@ QUESTIONS = (
     Numeric(
         id="chain_rule",
         section="derivatives",
+        skill="chain_rule",
         prompt=(
             "L = (p − y)², p = σ(z), z = w·x + b. For one example p = 0.5, y = 1 and x₁ = 4. "
             "What is ∂L/∂w₁?"
@@ -223,6 +241,7 @@ QUESTIONS = (
     Shape(
         id="gradient_shape",
         section="derivatives",
+        skill="gradient",
         prompt=(
             "L(w) takes a weight vector w of shape (5,) and returns one number. "
             "What is the shape of the gradient ∇L(w)?"
@@ -238,6 +257,7 @@ QUESTIONS = (
     Numeric(
         id="binomial_mean",
         section="distributions",
+        skill="bernoulli_binomial",
         prompt=(
             "X counts the successes in 10 independent trials, each a success with p = 0.3. "
             "What is the mean of X?"
@@ -252,6 +272,7 @@ QUESTIONS = (
     Choice(
         id="logistic_bernoulli",
         section="distributions",
+        skill="bernoulli_binomial",
         prompt=(
             "Logistic regression outputs p = σ(w·x + b) for a yes/no label. "
             "p is the parameter of which distribution?"
@@ -267,6 +288,7 @@ QUESTIONS = (
     Numeric(
         id="uniform_variance",
         section="distributions",
+        skill="uniform",
         prompt=(
             "What is the variance of U(0, 1), the uniform distribution on [0, 1]? "
             "(A fraction such as 1/4 is fine.)"
@@ -283,6 +305,7 @@ QUESTIONS = (
     Shape(
         id="normal_matrix_shape",
         section="regression",
+        skill="normal_equation",
         prompt=(
             "X has 100 rows and 3 columns: the bias column of ones and two features. "
             "What is the shape of XᵀX?"
@@ -297,6 +320,7 @@ QUESTIONS = (
     Choice(
         id="least_squares_projection",
         section="regression",
+        skill="normal_equation",
         prompt="Least squares picks w so that ŷ = Xw is as close to y as it can be. What is true of the residual r = y − ŷ?",
         options=(
             "It is perpendicular to every column of X: Xᵀr = 0",
@@ -315,6 +339,7 @@ QUESTIONS = (
     Numeric(
         id="r_squared",
         section="regression",
+        skill="r_squared",
         prompt="A fit leaves SSE = 20, and the targets vary by SST = 80 around their mean. What is R²?",
         answer=0.75,
         tolerance=1e-6,
@@ -326,6 +351,7 @@ QUESTIONS = (
     Choice(
         id="negative_r_squared",
         section="regression",
+        skill="r_squared",
         prompt="On new data a model scores R² = −0.3. What does that tell you?",
         options=(
             "It predicts worse than always guessing the mean of y",
@@ -345,6 +371,7 @@ QUESTIONS = (
     Choice(
         id="solve_not_inv",
         section="pitfalls",
+        skill="solve_not_inv",
         prompt=(
             "A is square and invertible but badly conditioned (cond ≈ 10¹⁰). "
             "You need x with A x = b. Which line should you write?"
@@ -366,6 +393,7 @@ QUESTIONS = (
     Shape(
         id="broadcast_trap",
         section="pitfalls",
+        skill="shape_traps",
         prompt="v = np.array([1, 2, 3]) and col = v.reshape(-1, 1). What is the shape of v - col?",
         answer=(3, 3),
         explanation=(
@@ -377,6 +405,7 @@ QUESTIONS = (
     Choice(
         id="feature_scaling",
         section="pitfalls",
+        skill="feature_scaling",
         prompt=(
             "Features: floor area (about 2,000) and a ratio (about 0.3). Gradient descent on "
             "them crawls. What is the best fix?"
@@ -398,6 +427,7 @@ QUESTIONS = (
     Choice(
         id="log_space",
         section="pitfalls",
+        skill="underflow_logs",
         prompt=(
             "p holds the probabilities of 2,000 examples, and np.prod(p) prints 0.0. "
             "What should you compute and maximise instead?"
@@ -419,6 +449,7 @@ QUESTIONS = (
     Choice(
         id="correlation_causation",
         section="pitfalls",
+        skill="correlation_causation",
         prompt=(
             "Over 1,000 fires, the number of firefighters sent and the damage done correlate "
             "at 0.92. What can you conclude?"
@@ -441,6 +472,7 @@ QUESTIONS = (
     Numeric(
         id="l1_norm",
         section="next_steps",
+        skill="norms",
         prompt="What is the L1 norm ‖w‖₁ of w = (3, −4)?",
         answer=7,
         tolerance=0,
@@ -452,6 +484,7 @@ QUESTIONS = (
     Choice(
         id="lasso_zeros",
         section="next_steps",
+        skill="norms",
         prompt="Which penalty added to the loss tends to set some weights to exactly 0?",
         options=("α‖w‖₂² (Ridge)", "α‖w‖₁ (Lasso)", "Neither", "Both, equally"),
         answer=1,
@@ -464,6 +497,7 @@ QUESTIONS = (
     Numeric(
         id="covariance_entry",
         section="next_steps",
+        skill="covariance",
         prompt=(
             "Centred data, n = 3 examples: feature a = (1, 0, −1), feature b = (2, 0, −2). "
             "With C = X_cᵀX_c / (n − 1), what is C[0, 1]?"

@@ -1,6 +1,6 @@
 """Section 2: vectors, the dot product and its geometry."""
 
-from tutor.lesson import Example, Prose, Section
+from tutor.lesson import Checkpoint, Choice, Example, Numeric, Prose, Section
 
 from lessons.maths_foundations.exercises import DOT
 
@@ -76,6 +76,29 @@ to 1 that compares directions and ignores size. Search
 engines, recommenders and text-embedding models rank
 results by it.
 """),
+        Checkpoint(Choice(
+            id="cp_cat_truck",
+            section="vectors",
+            skill="dot_product",
+            prompt=(
+                "Predict before you run it: every entry of cat = (0.9, 0.8, 0.1) and "
+                "truck = (0.1, 0.2, 0.9) is positive. What will their cosine similarity be?"
+            ),
+            options=(
+                "Between 0 and 1: the angle is under 90°",
+                "Exactly 0: a cat and a truck have nothing in common",
+                "Negative: the two point apart",
+                "Exactly 1: both have the same three features",
+            ),
+            answer=0,
+            explanation=(
+                "With no negative entries every product aᵢbᵢ is positive, so "
+                "cat·truck = 0.09 + 0.16 + 0.09 = 0.34 > 0 and the angle is under 90°. "
+                "Exactly 0 would need products that cancel, and a negative score needs "
+                "entries of opposite sign. The listing below prints 0.303 for cat and "
+                "truck, an angle of 72.3°, against 0.990 for cat and kitten."
+            ),
+        )),
         Example(
             title="Cosine similarity of embeddings",
             code="""\
@@ -115,6 +138,23 @@ cat/truck angle 72.3 deg
 - **Attention** in transformers scores each query
   against each key with a dot product.
 """),
+        Checkpoint(Numeric(
+            id="cp_flat_price",
+            section="vectors",
+            skill="dot_product",
+            prompt=(
+                "Predict: a flat x = (68, 3, 1.2), weights w = (2.4, 5.0, −8.0) and "
+                "bias b = 40. What is ŷ = w·x + b, in thousands?"
+            ),
+            answer=208.6,
+            tolerance=0.05,
+            explanation=(
+                "w·x = 2.4·68 + 5·3 + (−8)·1.2 = 163.2 + 15 − 9.6 = 168.6, and adding "
+                "the bias gives 208.6. The negative weight on distance lowers the price: "
+                "each km from the station costs 8 thousand. The listing below prints "
+                "predicted price: 208.6k."
+            ),
+        )),
         Example(
             title="A regression prediction",
             code="""\

@@ -1,6 +1,6 @@
 """Section 3: matrices, the shape rule and matrix multiplication."""
 
-from tutor.lesson import Example, Prose, Section
+from tutor.lesson import Checkpoint, Example, Numeric, Prose, Section, Shape
 
 from lessons.maths_foundations import figures
 from lessons.maths_foundations.exercises import MATMUL
@@ -31,6 +31,20 @@ C[i, j] = Σₜ A[i, t] · B[t, j]
 So a matrix product is a whole table of dot products,
 one for every (row, column) pair.
 """),
+        Checkpoint(Shape(
+            id="cp_pq_shape",
+            section="matrices",
+            skill="matmul_shape",
+            prompt="Predict: P has shape (3, 2) and Q has shape (2, 3). What shape will P @ Q have?",
+            answer=(3, 3),
+            explanation=(
+                "The inner sizes, 2 and 2, agree and drop out; the outer ones stay: "
+                "(3, 2) @ (2, 3) → (3, 3), nine entries, each a dot product of length 2. "
+                "Keeping the inner sizes, (2, 2), is the usual slip: that is the shape of "
+                "Q @ P. The listing below prints the shape, and the stepper after it "
+                "fills PQ one entry at a time."
+            ),
+        )),
         Example(
             title="A (3, 2) times a (2, 3)",
             code="""\
@@ -56,6 +70,23 @@ print(P[1] @ Q[:, 2], "==", PQ[1, 2])
 75 == 75
 """,
         ),
+        Checkpoint(Numeric(
+            id="cp_stepper_products",
+            section="matrices",
+            skill="matmul_entry",
+            prompt=(
+                "Predict: the stepper below fills PQ one entry at a time. How many "
+                "multiplications does it do in all?"
+            ),
+            answer=18,
+            tolerance=0,
+            explanation=(
+                "PQ has 3 · 3 = 9 entries, and each pairs a row of P with a column of Q, "
+                "two numbers long: 9 · 2 = 18 multiplications, m·n·k with m = 3, n = 3 "
+                "and k = 2. Nine is the number of steps, not of products: step through "
+                "the stepper below and each step shows its two."
+            ),
+        )),
         figures.MATMUL,
         Prose("""\
 Row 0 of P is (1, 2) and column 0 of Q is (7, 10), so

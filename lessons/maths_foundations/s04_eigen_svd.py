@@ -1,6 +1,6 @@
 """Section 4: eigenvalues, eigenvectors, PCA and the SVD."""
 
-from tutor.lesson import Example, Prose, Section
+from tutor.lesson import Checkpoint, Choice, Example, Numeric, Prose, Section
 
 from lessons.maths_foundations import figures
 
@@ -23,6 +23,30 @@ the vector round.
 Take S = [[3, 1], [1, 3]]. It has eigenvalues 4 and 2,
 with eigenvectors along (1, 1) and (1, −1).
 """),
+        Checkpoint(Choice(
+            id="cp_stay_on_line",
+            section="eigen",
+            skill="eigen_2x2",
+            prompt=(
+                "Predict: S = [[3, 1], [1, 3]]. Which of (1, 1), (1, −1) and (1, 0) "
+                "stay on their own line when S acts on them?"
+            ),
+            options=(
+                "(1, 1) and (1, −1), but not (1, 0)",
+                "Only (1, 0): it lies along an axis",
+                "All three: S only stretches",
+                "Only (1, 1): the other two turn",
+            ),
+            answer=0,
+            explanation=(
+                "S(1, 1) = (3 + 1, 1 + 3) = (4, 4), four times (1, 1); "
+                "S(1, −1) = (3 − 1, 1 − 3) = (2, −2), twice (1, −1); but S(1, 0) = (3, 1), "
+                "S's first column, which points off the x-axis. An axis is an "
+                "eigen-direction only when the matrix is diagonal. The listing below "
+                "prints all three images, and the explorable after it draws S's two "
+                "eigen-directions."
+            ),
+        )),
         Example(
             title="Directions that only stretch",
             code="""\
@@ -101,6 +125,22 @@ determinant is also the product of the eigenvalues,
   M x = b has no solution or infinitely many.
 """),
         figures.DETERMINANT,
+        Checkpoint(Numeric(
+            id="cp_shear_area",
+            section="eigen",
+            skill="determinant_area",
+            prompt=(
+                "Predict: the shear [[1, 1], [0, 1]] slides each point sideways by its "
+                "height. By what factor does it multiply areas?"
+            ),
+            answer=1,
+            tolerance=0,
+            explanation=(
+                "det = 1·1 − 1·0 = 1. The unit square becomes a slanted parallelogram "
+                "with the same base and the same height, so its area stays 1: the shape "
+                "changes, the area does not. The listing below prints shear det +1.0."
+            ),
+        )),
         Example(
             title="Four determinants, one shear",
             code="""\
@@ -315,6 +355,23 @@ only (by alternating least squares or gradient
 descent), then predict a missing score as the dot
 product of the two factors.
 """),
+        Checkpoint(Numeric(
+            id="cp_svd_storage",
+            section="eigen",
+            skill="svd_low_rank",
+            prompt=(
+                "Predict: the explorable below keeps a 32 × 32 picture at rank 4: 4 "
+                "columns of U, 4 singular values and 4 rows of Vᵀ. How many numbers is that?"
+            ),
+            answer=260,
+            tolerance=0,
+            explanation=(
+                "k(m + n + 1) = 4 · (32 + 32 + 1) = 260, about a quarter of the 1,024 "
+                "pixels. Each rank-one layer σ u vᵀ costs a column of U, a row of Vᵀ and "
+                "one number. The explorable below prints this count as numbers kept; "
+                "each step of k adds 65."
+            ),
+        )),
         figures.SVD,
     ),
 )

@@ -1,6 +1,6 @@
 """Section 5: derivatives, numerical checks, gradients and descent."""
 
-from tutor.lesson import Example, Prose, Section
+from tutor.lesson import Checkpoint, Choice, Example, Numeric, Prose, Section
 
 from lessons.maths_foundations import figures
 from lessons.maths_foundations.exercises import BACKPROP, DERIVATIVE
@@ -59,6 +59,22 @@ many correct digits. Comparing it with a hand-derived
 formula is called a **gradient check**; it is the
 standard test for a hand-written backward pass.
 """),
+        Checkpoint(Numeric(
+            id="cp_central_square",
+            section="derivatives",
+            skill="central_difference",
+            prompt=(
+                "Predict: for f(x) = x², what does the central difference "
+                "(f(3 + h) − f(3 − h)) / 2h give with h = 10⁻⁵? Six decimal places."
+            ),
+            answer=6,
+            tolerance=5e-7,
+            explanation=(
+                "(3 + h)² − (3 − h)² = 12h, so the quotient is 12h / 2h = 6 for every h: "
+                "on a quadratic the central difference has no error at all, apart from "
+                "rounding. The listing below prints 6.000000 beside 2x at x = 3."
+            ),
+        )),
         Example(
             title="Analytic against numerical",
             code="""\
@@ -119,6 +135,21 @@ w ← w − η ∇L(w)
   layer, so the gradient for millions of weights costs
   about as much as one extra forward pass.
 """),
+        Checkpoint(Choice(
+            id="cp_gradient_at_zero",
+            section="derivatives",
+            skill="gradient",
+            prompt="Predict: L(w) = (w₀ − 3)² + 2(w₁ + 1)². What is the gradient ∇L at w = (0, 0)?",
+            options=("(−6, 4)", "(6, −4)", "(−6, 2)", "(9, 2)"),
+            answer=0,
+            explanation=(
+                "∂L/∂w₀ = 2(w₀ − 3) = −6 and ∂L/∂w₁ = 2·2(w₁ + 1) = 4, so ∇L = (−6, 4). "
+                "(9, 2) holds the values of the two terms, not their slopes; (6, −4) is "
+                "−∇L, the way a descent step goes; (−6, 2) drops the 2 in front of the "
+                "second term. The listing below prints analytic: [-6.  4.] and the same "
+                "from central differences."
+            ),
+        )),
         Example(
             title="A gradient, checked, then followed",
             code="""\

@@ -1,6 +1,6 @@
 """Section 6: the Normal, Bernoulli/Binomial and Uniform distributions."""
 
-from tutor.lesson import Example, Prose, Section
+from tutor.lesson import Checkpoint, Example, Numeric, Prose, Section
 
 from lessons.maths_foundations import figures
 from lessons.maths_foundations.exercises import BINOMIAL
@@ -53,6 +53,23 @@ may fit the likelihood better. Normal draws also
 initialise weights (He and Glorot schemes) and serve as
 the prior over a VAE's latent space.
 """),
+        Checkpoint(Numeric(
+            id="cp_normal_peak",
+            section="distributions",
+            skill="normal_spread",
+            prompt=(
+                "Predict: how high is the peak of the standard normal density N(0, 1), "
+                "the value p(0)? Two decimal places."
+            ),
+            answer=0.3989422804014327,
+            tolerance=0.005,
+            explanation=(
+                "p(0) = 1/(σ√(2π)) with σ = 1, and √(2π) ≈ 2.507, so p(0) ≈ 0.40. A "
+                "density is not a probability: its peak need not be 1, only the whole "
+                "area under the curve must be. The figure below tops out just under 0.4, "
+                "and the listing after it prints p(0.0) = 0.3989."
+            ),
+        )),
         figures.DISTRIBUTIONS_FIGURE,
         Example(
             title="The normal density, two ways",
@@ -163,6 +180,22 @@ with
 
 ℓ = √(6 / (fan_in + fan_out))
 """),
+        Checkpoint(Numeric(
+            id="cp_glorot_limit",
+            section="distributions",
+            skill="uniform",
+            prompt=(
+                "Predict: with fan_in = 256 and fan_out = 128, what is the Glorot limit "
+                "ℓ = √(6 / (fan_in + fan_out))? Three decimal places."
+            ),
+            answer=0.125,
+            tolerance=0.0005,
+            explanation=(
+                "fan_in + fan_out = 384, and 6/384 = 1/64, whose square root is "
+                "1/8 = 0.125. The listing below prints limit 0.1250, and its largest "
+                "drawn weight stays inside it."
+            ),
+        )),
         Example(
             title="Uniform draws and Glorot limits",
             code="""\

@@ -1,6 +1,6 @@
 """Section 7: hands-on linear regression by the normal equation, with R²."""
 
-from tutor.lesson import Example, Prose, Section
+from tutor.lesson import Checkpoint, Choice, Example, Prose, Section, Shape
 
 from lessons.maths_foundations import figures
 from lessons.maths_foundations.exercises import NORMAL_EQUATION
@@ -66,6 +66,22 @@ the areas come first, then the noise. Swap the two
 lines and the random numbers, and so every figure
 below, change.
 """),
+        Checkpoint(Shape(
+            id="cp_gram_shape",
+            section="regression",
+            skill="normal_equation",
+            prompt=(
+                "Predict: X holds the 100 flats as rows, a column of ones beside a column "
+                "of areas. What shape is XᵀX?"
+            ),
+            answer=(2, 2),
+            explanation=(
+                "Xᵀ is (2, 100) and X is (100, 2), so XᵀX is (2, 2): one row and one "
+                "column per weight, however many flats there are. (100, 100) is X Xᵀ, "
+                "one entry per pair of flats. The listing below notes the shape beside "
+                "gram = X.T @ X."
+            ),
+        )),
         Example(
             title="Fitting the line",
             code="""\
@@ -120,6 +136,29 @@ flat, and a negative R² means it does worse. Here
 R² = 0.9598: the line explains about 96% of the
 variance in price, and the rest is the noise we added.
 """),
+        Checkpoint(Choice(
+            id="cp_r2_bad_line",
+            section="regression",
+            skill="r_squared",
+            prompt=(
+                "Predict: the line y = 2x runs far below the house prices, whose true "
+                "line is 3.5x + 10. What R² will it score on them?"
+            ),
+            options=(
+                "Below 0: it does worse than always guessing the mean",
+                "Between 0 and 1: any line explains some of the variance",
+                "Exactly 0: that is the score of a bad line",
+                "None: R² is only defined for the fitted line",
+            ),
+            answer=0,
+            explanation=(
+                "R² = 1 − SSE/SST, and this line's squared errors far exceed the spread "
+                "of the prices around their mean: SSE ≈ 31920 against SST ≈ 9543, so "
+                "R² ≈ 1 − 3.345 = −2.345. A score of 0 belongs to always predicting "
+                "the mean, and any prediction at all can be scored. The listing below "
+                "prints R2 -2.3450 for y = 2x."
+            ),
+        )),
         Example(
             title="R² for several candidate lines",
             code=FIT_SETUP + """

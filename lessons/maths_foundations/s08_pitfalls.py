@@ -1,6 +1,6 @@
 """Section 8: five common mistakes, each with a demonstration."""
 
-from tutor.lesson import Example, Prose, Section
+from tutor.lesson import Checkpoint, Choice, Example, Prose, Section
 
 from lessons.maths_foundations.exercises import LOG_LIKELIHOOD
 
@@ -174,6 +174,30 @@ product becomes a harmless sum:
 
 log(p₁p₂…pₙ) = log p₁ + log p₂ + … + log pₙ
 """),
+        Checkpoint(Choice(
+            id="cp_underflow",
+            section="pitfalls",
+            skill="underflow_logs",
+            prompt=(
+                "Predict: the true product of the 1,000 probabilities below is about "
+                "10⁻⁷¹⁸. What will np.prod(probs) and np.sum(np.log(probs)) print?"
+            ),
+            options=(
+                "0.0, and about −1654",
+                "About 1e-718, and about −718",
+                "0.0, and -inf",
+                "About 1e-718, and about −1654",
+            ),
+            answer=0,
+            explanation=(
+                "10⁻⁷¹⁸ is far below the smallest positive double, about 4.9·10⁻³²⁴, so "
+                "the product underflows to exactly 0.0. The sum of logs never forms the "
+                "product, and np.log is the natural log: about −718 · ln 10 ≈ "
+                "−718 · 2.303 ≈ −1654, an ordinary number. −718 is the power of ten, "
+                "log₁₀ rather than ln, and -inf would be log(0.0), a log taken after the "
+                "product had already underflowed. The listing below prints 0.0 and −1653.69."
+            ),
+        )),
         Example(
             title="Underflow, and the log-space cure",
             code="""\
@@ -209,6 +233,28 @@ fires bring more firefighters *and* more damage, so
 crew size and damage are strongly correlated, yet
 sending fewer firefighters would not help.
 """),
+        Checkpoint(Choice(
+            id="cp_confounder",
+            section="pitfalls",
+            skill="correlation_causation",
+            prompt=(
+                "Predict: in the simulation below, crew size and damage each grow with "
+                "fire size. Once fire size is held fixed, how correlated are they?"
+            ),
+            options=(
+                "About 0: fire size explains all of it",
+                "About as much as before, 0.9 or so",
+                "Strongly negative: more crew, less damage",
+                "About half as much as before",
+            ),
+            answer=0,
+            explanation=(
+                "Here crew and damage each follow fire size plus noise of their own, and "
+                "nothing links crew to damage directly. Take away the part fire size "
+                "explains from each and what is left is two unrelated noises. The "
+                "listing below prints 0.92 overall and −0.02 with fire size held fixed."
+            ),
+        )),
         Example(
             title="A confounder at work",
             code="""\

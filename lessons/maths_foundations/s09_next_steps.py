@@ -1,6 +1,6 @@
 """Section 9: four directions to explore next, each with a starting point."""
 
-from tutor.lesson import Example, Prose, Section
+from tutor.lesson import Checkpoint, Choice, Example, Prose, Section
 
 from lessons.maths_foundations import figures
 from lessons.maths_foundations.exercises import GRADIENT_DESCENT, NORMS, PCA
@@ -56,6 +56,30 @@ first gradient: [ -54.01 -315.01]
 """,
         ),
         GRADIENT_DESCENT,
+        Checkpoint(Choice(
+            id="cp_lr_one",
+            section="next_steps",
+            skill="learning_rate",
+            prompt=(
+                "Predict: in the explorable below, with standardised features (the "
+                "default), set the learning rate to 1. What will descent do?"
+            ),
+            options=(
+                "Jump between w = 0 and 2w* for ever, the loss stuck at its start",
+                "Land on the best weights w* in a single step",
+                "Diverge: the loss blows up within a few steps",
+                "Converge, zigzagging slowly towards w*",
+            ),
+            answer=0,
+            explanation=(
+                "With standardised features the MSE curves by 2 in every direction, so "
+                "each step multiplies the error w − w* by 1 − 2η, which is −1 at η = 1. "
+                "From w = 0 descent jumps to 2w* and back, two points at the same height "
+                "of the bowl, so the MSE stays at 824.81 for ever. A single step lands "
+                "on w* at η = 0.5, and only above 1 does descent diverge. Set the rate "
+                "to 1 in the explorable below and its readout says oscillating."
+            ),
+        )),
         figures.DESCENT,
         Prose("""\
 **What the learning rate does.** With standardised
@@ -113,6 +137,29 @@ descent is the usual solver) but pushes some weights to
 exactly zero, selecting features for you. Normally the
 intercept is not penalised.
 """),
+        Checkpoint(Choice(
+            id="cp_ridge_slope",
+            section="next_steps",
+            skill="norms",
+            prompt=(
+                "Predict: the listing below penalises the slope with α·w₁². As α grows "
+                "from 0 to 1000, what happens to the slope, 3.515 at α = 0?"
+            ),
+            options=(
+                "It shrinks towards 0 but stays above it",
+                "It stays 3.515: the penalty only moves the intercept",
+                "It grows, to make up for the penalty",
+                "It is exactly 0 by α = 1000",
+            ),
+            answer=0,
+            explanation=(
+                "The penalty makes a large slope expensive, so the larger α, the smaller "
+                "the slope: the listing below prints 3.469 at α = 10, 3.097 at 100 and "
+                "1.496 at 1000. Ridge shrinks a weight without making it exactly 0 (that is "
+                "Lasso's L1 penalty), and the unpenalised intercept drifts up to make "
+                "up for it."
+            ),
+        )),
         Example(
             title="Ridge is one extra term",
             code=FIT_SETUP + """

@@ -46,8 +46,9 @@ async def test_a_wrong_prediction_is_explained_in_place_and_logged_under_its_ski
         assert "✗ Not quite. The answer is" in words and "odd" in words
         assert "An odd number times an odd number is odd" in words
         assert app.focused is block and "r Answer again" in words.splitlines()[-1]
-        levels = app.screen.query_one(SectionList).levels
-        assert levels["one"] == Level.ATTEMPTED
+        sidebar = app.screen.query_one(SectionList)
+        assert sidebar.mastery["one"] == 0.25, "one skill, attempted: a quarter of the way"
+        assert sidebar.marks[0].plain == "○" and sidebar.marks[1].plain == "·"
         await pilot.press("r")
         assert not block.answered and block.query_one("OptionList").has_focus
         await pilot.press("escape")

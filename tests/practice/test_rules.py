@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from tests.fixtures.practice_lesson import LESSON, QUIZ
 from tutor.lesson import Choice
 from tutor.practice import clock, schedule
-from tutor.practice.mastery import DAY, Level, level
+from tutor.practice.mastery import DAY, Level, level, section_mark, section_share
 from tutor.practice.questions import question_for, retry_question, shuffled
 from tutor.practice.rating import AGAIN, GOOD, HARD, rate
 from tutor.practice.review import interleave
@@ -72,6 +72,15 @@ def test_the_level_depends_only_on_the_trailing_run_of_right_answers(results):
         Level.ATTEMPTED if run == 0 else Level.FAMILIAR if run == 1 else Level.PROFICIENT
     )
     assert level(answers) == expected
+
+
+def test_a_sections_mark_shows_how_far_its_skills_have_come():
+    assert section_share([]) is None and section_mark(None) == ""
+    assert section_mark(section_share([Level.NOT_STARTED] * 3)) == "·"
+    assert section_mark(section_share([Level.FAMILIAR, Level.NOT_STARTED, Level.NOT_STARTED, Level.NOT_STARTED])) == "○"
+    assert section_mark(section_share([Level.PROFICIENT, Level.FAMILIAR])) == "◑"
+    assert section_mark(section_share([Level.MASTERED, Level.PROFICIENT])) == "◕"
+    assert section_mark(section_share([Level.MASTERED] * 2)) == "●"
 
 
 # -- the clock ----------------------------------------------------------------------------------

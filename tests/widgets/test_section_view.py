@@ -100,7 +100,7 @@ async def test_tab_the_moment_a_section_opens_waits_for_the_rest_of_it(data_dir,
         assert not view.current.complete
         await pilot.press("tab")
         assert view.current.complete
-        first = next(child for child in view.current.children if child.focusable)
+        first = next(widget for widget in view.current.walk_children() if widget.focusable)
         assert app.focused is first  # not past the section into whatever follows it
         await pilot.press("shift+tab")
         assert app.focused is view

@@ -15,6 +15,7 @@ wrong answer starts it again.
 
 from __future__ import annotations
 
+import math
 from enum import IntEnum
 from typing import Iterable
 
@@ -34,19 +35,10 @@ class Level(IntEnum):
     def label(self) -> str:
         return self.name.replace("_", " ").lower()
 
-    @property
-    def mark(self) -> str:
-        """A one-cell mark for compact places (the sidebar): empty to full."""
-        return MARKS[self]
 
 
-MARKS = {
-    Level.NOT_STARTED: "·",
-    Level.ATTEMPTED: "○",
-    Level.FAMILIAR: "◔",
-    Level.PROFICIENT: "◑",
-    Level.MASTERED: "●",
-}
+SECTION_MARKS = ("·", "○", "◔", "◑", "◕", "●")
+"""A section's mark, from nothing met to every skill mastered (see `section_mark`)."""
 
 
 def streak(answers: Iterable[SkillAnswer]) -> list[SkillAnswer]:
@@ -72,7 +64,24 @@ def level(answers: list[SkillAnswer]) -> Level:
     return Level.PROFICIENT
 
 
-def section_level(levels: Iterable[Level]) -> Level | None:
-    """A section's mark: the weakest level of its skills (None when it teaches none)."""
+def section_share(levels: Iterable[Level]) -> float | None:
+    """How far a section's skills have come: the mean of their levels over mastered (0 to 1).
+
+    None when the section teaches no skill.
+    """
     found = list(levels)
-    return min(found) if found else None
+    if not found:
+        return None
+    return sum(found) / (Level.MASTERED * len(found))
+
+
+def section_mark(share: float | None) -> str:
+    """One cell for the sidebar: `·` nothing met, then ○ ◔ ◑ ◕ for up to a quarter, a half,
+    three quarters and less than all of the way, `●` all mastered."""
+    if share is None:
+        return ""
+    if share <= 0:
+        return SECTION_MARKS[0]
+    if share >= 1:
+        return SECTION_MARKS[-1]
+    return SECTION_MARKS[min(4, math.ceil(share * 4))]

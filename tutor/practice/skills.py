@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from tutor.lesson.format import Lesson, Skill
-from tutor.practice.mastery import Level, level
+from tutor.practice.mastery import Level, level, section_share
 from tutor.store import SkillAnswer, Store
 
 
@@ -63,12 +63,10 @@ def skill_states(lessons: Iterable[Lesson], store: Store) -> list[SkillState]:
     return states
 
 
-def section_levels(lesson: Lesson, states: Iterable[SkillState]) -> dict[str, Level]:
-    """{section id: the weakest level of its skills}, for the sections that teach skills."""
-    levels: dict[str, Level] = {}
+def section_shares(lesson: Lesson, states: Iterable[SkillState]) -> dict[str, float]:
+    """{section id: how far its skills have come, 0 to 1} for the sections that teach skills."""
+    levels: dict[str, list[Level]] = {}
     for state in states:
-        if state.lesson_id != lesson.id:
-            continue
-        section = state.skill.section
-        levels[section] = min(levels.get(section, state.level), state.level)
-    return levels
+        if state.lesson_id == lesson.id:
+            levels.setdefault(state.skill.section, []).append(state.level)
+    return {section: section_share(found) for section, found in levels.items()}

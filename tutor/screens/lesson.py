@@ -19,7 +19,7 @@ from tutor.widgets.adapters.textual_header import HeaderTitle
 from tutor.widgets.key_footer import KeyFooter
 from tutor.widgets.repl import ReplDock
 from tutor.widgets.section import SectionCard, SectionView
-from tutor.practice.skills import section_levels, skill_states
+from tutor.practice.skills import section_shares, skill_states
 from tutor.widgets.section_list import SectionList
 
 NARROW = 72
@@ -84,7 +84,7 @@ class LessonScreen(Screen):
         if not self.lesson.skills:
             return
         states = skill_states([self.lesson], self.store)
-        self.query_one(SectionList).show_levels(self.lesson.sections, section_levels(self.lesson, states))
+        self.query_one(SectionList).show_mastery(self.lesson.sections, section_shares(self.lesson, states))
 
     def on_screen_resume(self) -> None:
         # back from the quiz, an exercise or a review: levels may have moved

@@ -1,5 +1,6 @@
 """The lesson sidebar: every section, a mark on those seen, the current one highlighted,
-and at the right end of each row the mastery of the section's skills (its weakest one).
+and at the right end of each row how far the section's skills have come: `·` none met,
+○ ◔ ◑ ◕ by quarters of the way to mastered, `●` all mastered.
 
 One widget that renders its rows itself: an OptionList here cost a tenth of the
 lesson screen's first frame and redrew option by option on every section switch.
@@ -17,7 +18,7 @@ from textual.message import Message
 from textual.widget import Widget
 
 from tutor.lesson.format import Section
-from tutor.practice.mastery import Level
+from tutor.practice.mastery import section_mark
 
 SEEN_MARK = "✓"
 CURRENT_MARK = "▶"
@@ -46,21 +47,21 @@ class SectionList(Widget, can_focus=False):
         self.labels: list[Content] = []
         self.marks: list[Content] = []
         self.highlighted: int | None = None
-        self.levels: dict[str, Level] = {}
-        """{section id: the weakest level of its skills}; sections without skills have no mark."""
+        self.mastery: dict[str, float] = {}
+        """{section id: how far its skills have come, 0 to 1}; sections without skills have no mark."""
 
-    def show_levels(self, sections: tuple[Section, ...], levels: dict[str, Level]) -> None:
-        """Redraw the mastery marks (after an answer, or once the levels are read)."""
-        self.levels = levels
+    def show_mastery(self, sections: tuple[Section, ...], mastery: dict[str, float]) -> None:
+        """Redraw the mastery marks (after an answer, or once the answer log is read)."""
+        self.mastery = mastery
         self.marks = [self._mark(section) for section in sections]
         self.refresh()
 
     def _mark(self, section: Section) -> Content:
-        level = self.levels.get(section.id)
-        if level is None:
+        share = self.mastery.get(section.id)
+        if share is None:
             return Content("")
-        style = "$success" if level >= Level.PROFICIENT else "$text-muted"
-        return Content.styled(level.mark, style)
+        style = "$success" if share >= 0.75 else "$text-muted"
+        return Content.styled(section_mark(share), style)
 
     def show(self, sections: tuple[Section, ...], current: int, seen: set[str]) -> None:
         """Redraw the list for the current position and the set of seen section ids."""

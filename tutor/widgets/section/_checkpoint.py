@@ -47,11 +47,13 @@ class CheckpointBlock(Vertical):
     CheckpointBlock:focus { background-tint: $foreground 5%; }
     CheckpointBlock .prompt { text-style: bold; }
     CheckpointBlock OptionList { height: auto; border: none; padding: 0; margin: 1 0 0 0; }
+    CheckpointBlock OptionList:focus { border: none; background-tint: $foreground 5%; }
     CheckpointBlock OptionList:disabled { opacity: 100%; }
     CheckpointBlock Input { margin: 1 0 0 0; width: 40; }
     CheckpointBlock .form { color: $text-muted; }
     CheckpointBlock .form.-malformed { color: $warning; text-style: bold; }
-    CheckpointBlock .feedback { margin: 1 0 0 0; }
+    CheckpointBlock .feedback { margin: 1 0 0 0; display: none; }
+    CheckpointBlock .feedback.-shown { display: block; }
     """
 
     BINDINGS = [
@@ -101,8 +103,10 @@ class CheckpointBlock(Vertical):
         self.can_focus = False
         form = self.query_one(".form", Static)
         form.remove_class("-malformed")
-        form.update(f"{expected_form(self.question)} Then press enter.")
-        self.query_one(".feedback", Static).update("")
+        form.update(self._how_to_answer())
+        feedback = self.query_one(".feedback", Static)
+        feedback.update("")
+        feedback.remove_class("-shown")
         if isinstance(self.question, Choice):
             options = self.query_one(OptionList)
             options.set_options(option_items(self.question))
@@ -112,6 +116,13 @@ class CheckpointBlock(Vertical):
             answer = self.query_one(Input)
             answer.disabled = False
             answer.value = ""
+
+    def _how_to_answer(self) -> str:
+        """The quiz's wording, but letters only: digits still jump between sections here."""
+        if isinstance(self.question, Choice):
+            last = LETTERS[len(self.question.options) - 1]
+            return f"Choose with a–{last} (or the arrows), then press enter."
+        return f"{expected_form(self.question)} Then press enter."
 
     def _answer_widget(self) -> OptionList | Input:
         return self.query_one(OptionList if isinstance(self.question, Choice) else Input)
@@ -185,7 +196,9 @@ class CheckpointBlock(Vertical):
             options.disabled = True
         else:
             self.query_one(Input).disabled = True
-        self.query_one(".feedback", Static).update(
+        feedback = self.query_one(".feedback", Static)
+        feedback.add_class("-shown")
+        feedback.update(
             Content("\n").join([
                 headline(verdict),
                 Content(self.question.explanation),

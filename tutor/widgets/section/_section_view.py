@@ -212,6 +212,17 @@ class SectionView(VerticalScroll):
         event.stop()
         self.focus(scroll_visible=False)
 
+    def watch_has_focus(self, has_focus: bool) -> None:
+        """Restyle the view alone when it gains or loses focus.
+
+        Textual restyles a widget and every descendant on a focus change, in case
+        a descendant's rule depends on it (`SectionView:focus Prose { … }`). No rule
+        here does, and the descendants are every built section's widgets, hundreds
+        of them: the restyle was most of the cost of tab, escape and every change
+        of section (each gives the text the focus).
+        """
+        self.app.stylesheet.update_nodes([self], animate=True)
+
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         # Textual scrolls a newly focused widget into view at once; a block focused in the
         # moment it is mounted (keys typed fast after a section opens) has no place yet then.
