@@ -20,19 +20,21 @@ WHERE = {
     "everywhere": ["tutor.app:TutorApp"],
     "home": ["tutor.widgets.lesson_list:LessonList", "tutor.screens.home:HomeScreen"],
     "lesson": ["tutor.screens.lesson:LessonScreen", "tutor.widgets.section._section_view:SectionView"],
+    "checkpoint": ["tutor.widgets.section._checkpoint:CheckpointBlock"],
     "code listing": ["tutor.widgets.section._code_listing:CodeListing"],
     "REPL": ["tutor.widgets.repl._input:ReplInput", "tutor.widgets.repl._pane:ReplPane"],
     "figure": ["tutor.widgets.figures._figure_block:FigureBlock"],
     "explorable": ["tutor.widgets.figures._explorable:ExplorableBlock"],
     "quiz card": ["tutor.widgets.section._quiz_card:QuizCard"],
     "quiz": ["tutor.screens.quiz:QuizScreen"],
+    "review": ["tutor.screens.review:ReviewScreen"],
     "exercise card": ["tutor.widgets.section._exercise_card:ExerciseCard"],
     "exercise": ["tutor.screens.exercise:ExerciseScreen", "tutor.widgets.code_editor:CodeEditor"],
 }
 """Which classes' bindings act in each row group of the README's table (a block's group also
 has the lesson screen's keys, which reach the screen when the block does not take them)."""
 
-BLOCKS = {"code listing", "figure", "explorable", "quiz card", "exercise card"}
+BLOCKS = {"checkpoint", "code listing", "figure", "explorable", "quiz card", "exercise card"}
 
 SPELLING = {"?": "question_mark", "pgup": "pageup", "pgdn": "pagedown", "esc": "escape"}
 """How the README writes a key, where Textual names it otherwise."""
