@@ -8,6 +8,7 @@ from tests.conftest import entry_point
 from tests.helpers import choice_key as letter
 from tests.helpers import screen_text as _plain
 from tests.helpers import screen_words as _words
+from tests.helpers import wait_until
 from tutor.app import TutorApp
 from tutor.grading.answers import LETTERS
 from tutor.lesson.registry import discover
@@ -207,3 +208,23 @@ async def test_after_a_wrong_pick_the_right_option_is_the_one_that_stands_out(qu
         assert options.highlighted == LETTERS.index(right), "the highlight sits on the right answer, not the learner's pick"
         text = _plain(app)
         assert f"✓ {right}) 4  ← the right answer" in text and f"✗ {wrong}) 3  ← your answer" in text
+
+
+async def test_keys_that_arrive_in_one_burst_are_judged_as_typed(quiz_catalogue):
+    """Over a slow SSH link a letter (or `0.5`) and enter can arrive in one read; enter is a
+    priority key, and must not submit before the keys typed ahead of it have landed."""
+    from textual import events
+
+    async def burst(*keys: str) -> None:
+        for key in keys:
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await wait_until(pilot, lambda: screen.state == "feedback", what="the burst judged")
+
+    app = make_app(quiz_catalogue)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_quiz(pilot)
+        await burst(letter(screen, "4"), "enter")
+        assert screen.round.verdicts["pick"].correct
+        await pilot.press("enter")
+        await burst("0", ".", "5", "enter")
+        assert screen.round.verdicts["half"].given == "0.5" and screen.round.verdicts["half"].correct

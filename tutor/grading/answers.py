@@ -143,9 +143,13 @@ def right_answer(question: Question) -> str:
     if isinstance(question, Choice):
         return format_choice(question, question.answer)
     if isinstance(question, Numeric):
-        answer = format_number(question.answer)
         shown = question.tolerance >= SHOWN_TOLERANCE  # not a float-rounding allowance
-        return f"{answer} (± {format_number(question.tolerance)})" if shown else answer
+        if not shown:
+            return format_number(question.answer)
+        # to the places the tolerance speaks of: −0.995 (± 0.005), not −0.995475 (± 0.005)
+        places = max(0, math.ceil(-math.log10(question.tolerance)))
+        answer = format_number(round(question.answer, places))
+        return f"{answer} (± {format_number(question.tolerance)})"
     return format_shape(question.answer)
 
 

@@ -14,6 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Header, Input, OptionList, Static
@@ -223,6 +224,31 @@ class AskingScreen(Screen[None]):
         self.action_choose(index)
 
     def action_submit(self) -> None:
+        """Judge the answer, once the answer widget has taken every key typed before enter.
+
+        Enter is a priority key: it is seen as it arrives, while the keys typed just before
+        it (a burst over a slow SSH link, a fast typist, a paste) may still wait in the
+        answer widget's queue. Submitting behind them judges what the learner typed, not
+        what had arrived so far.
+        """
+        focused = self.focused
+        if focused is None or focused is self:
+            self._submit_now()
+        else:
+            focused.post_message(self.SubmitQueued())
+
+    class SubmitQueued(Message):
+        """Enter, sent the way the keys before it went: through the focused widget's queue
+        and up to the screen. A letter's binding runs only when its key has bubbled up to
+        the app, so the screen hands the submission to the app's queue, behind it."""
+
+    def on_asking_screen_submit_queued(self, message: "AskingScreen.SubmitQueued") -> None:
+        message.stop()
+        self.app.call_later(self._submit_now)
+
+    def _submit_now(self) -> None:
+        if self.state not in ("choice", "typed"):
+            return  # a second enter in the same burst: the first one submitted
         question = self.round.current
         if isinstance(question, Choice):
             chosen = self.query_one("#quiz-options", OptionList).highlighted

@@ -9,8 +9,9 @@ what is expected and is neither judged nor recorded.
 
 Each round shows the options of every multiple-choice question in a new
 order, and "retry missed" asks a fresh variant of each missed skill where a
-drill makes one. The order comes from the tutor's clock, so with `TUTOR_NOW`
-set it repeats exactly (the snapshot tests rely on it).
+drill makes one. The order comes from the tutor's clock and the number of
+answers given so far, so with `TUTOR_NOW` set a test sees the same order on
+every run (the snapshot tests rely on it), and a learner never twice.
 """
 
 from __future__ import annotations
@@ -46,7 +47,9 @@ class QuizScreen(AskingScreen):
         self.lesson = lesson
         self.quiz = quiz
         self.store = store
-        self.rng = random.Random(f"{lesson.id}/{clock.timestamp()}")
+        # the clock and the answers so far: every attempt differs, even with TUTOR_NOW fixed,
+        # and a test that fixes both sees the same order every run
+        self.rng = random.Random(f"{lesson.id}/{clock.timestamp()}/{len(store.answers(lesson.id))}")
         self.round = self.new_round()
 
     def new_round(self) -> QuizRound:

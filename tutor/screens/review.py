@@ -61,7 +61,7 @@ class ReviewScreen(AskingScreen):
         super().__init__()
         self.lessons = {lesson.id: lesson for lesson in lessons}
         self.store = store
-        self.rng = random.Random(f"review/{clock.timestamp()}")
+        self.rng = random.Random(f"review/{clock.timestamp()}/{len(store.skill_answers())}")
         self.skill = skill
         self.mode = SKILL if skill else REVIEW
         self.before = {self._key(state): state.level for state in self._states()}
