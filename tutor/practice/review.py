@@ -14,7 +14,7 @@ from typing import Iterable
 
 from tutor.lesson.format import Drill, Lesson, Question
 from tutor.practice.mastery import Level
-from tutor.practice.questions import question_for
+from tutor.practice.questions import fixed_questions, question_for
 from tutor.practice.skills import SkillState
 
 PRACTICE_ROUND = 5
@@ -32,16 +32,11 @@ class ReviewItem:
 
 
 def askable(state: SkillState, lessons: dict[str, Lesson]) -> bool:
+    """Can the review ask about this skill? (One shown only by an exercise cannot.)"""
     lesson = lessons.get(state.lesson_id)
     return lesson is not None and bool(
-        lesson.drills_for(state.skill.id) or _has_fixed(lesson, state.skill.id)
+        lesson.drills_for(state.skill.id) or fixed_questions(lesson, state.skill.id)
     )
-
-
-def _has_fixed(lesson: Lesson, skill_id: str) -> bool:
-    from tutor.practice.questions import fixed_questions
-
-    return bool(fixed_questions(lesson, skill_id))
 
 
 def due_states(states: Iterable[SkillState], now: float) -> list[SkillState]:
