@@ -7,6 +7,8 @@ Each module is a chapter, written to be read:
     regression   least squares by the normal equation, MSE and R²
     optimize     standardisation and gradient descent
     probability  densities, the binomial pmf, log-likelihoods, logsumexp, sampling
+    preprocessing  scaling fitted on training rows, one-hot and ordinal codes,
+                 imputation with indicators, plain, stratified and time splits
 
 Nothing here draws on screen or imports scipy; the lessons and widgets call
 these functions and show the results.
