@@ -41,6 +41,7 @@ LESSON = Lesson(
         quiz.SECTION,
     ),
     repl_setup=REPL_SETUP,
+    next_lesson="data_handling",
     skills=SKILLS,
     drills=DRILLS,
 )

@@ -284,6 +284,8 @@ class Lesson:
     """Code the REPL runs when it starts and after every restart (the lesson's variables)."""
     skills: tuple[Skill, ...] = ()
     drills: tuple[Drill, ...] = ()
+    next_lesson: str = ""
+    """The id of the lesson that follows this one: its last section offers it (`n`, the palette)."""
 
     def skill(self, skill_id: str) -> Skill | None:
         """The skill called `skill_id`, or None."""

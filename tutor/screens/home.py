@@ -40,11 +40,22 @@ class HomeScreen(Screen):
         if self._deferred:
             return
         yield Header(icon="∑")
-        yield Static("Lessons", id="catalogue-title")
+        yield Static(self._catalogue_title(), id="catalogue-title")
         yield LessonList(*self._cards(), id="catalogue")
         yield Static(id="review-line")
         yield Static(id="detail")
         yield KeyFooter()
+
+    def _catalogue_title(self) -> Content:
+        """"Lessons", and when they do not start at 1, why: they keep their numbers in the course."""
+        numbers = sorted({lesson.number for lesson in self.catalogue.lessons})
+        if not numbers or numbers[0] <= 1:
+            return Content("Lessons")
+        listed = ", ".join(map(str, numbers[:-1])) + f" and {numbers[-1]}" if len(numbers) > 1 else str(numbers[0])
+        return Content.assemble(
+            "Lessons", (f"  numbered as in the full course: this tutor teaches lesson{'s' if len(numbers) > 1 else ''} "
+                        f"{listed}", "$text-muted not bold"),
+        )
 
     def _cards(self) -> list[LessonCard]:
         cards = []

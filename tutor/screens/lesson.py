@@ -35,6 +35,7 @@ class LessonScreen(Screen):
 
     BINDINGS = [
         Binding("n", "next", "Next"),
+        Binding("n", "next_lesson", "Next lesson"),
         Binding("p", "previous", "Prev"),
         Binding("s", "toggle_sidebar", "Sections"),
         Binding("escape", "home", "Home"),
@@ -64,6 +65,7 @@ class LessonScreen(Screen):
         self.store = store
         self._start = index
         self._reading_restored = False
+        self._at_end = False
 
     def compose(self) -> ComposeResult:
         yield Header(icon="∑")
@@ -132,6 +134,10 @@ class LessonScreen(Screen):
             if anchor is not None:
                 self.call_next(self.query_one(SectionView).go_to_anchor, anchor)
         self._show_sub_title(f"{index + 1}/{len(self.lesson.sections)} {section.title}")
+        at_end = index + 1 >= len(self.lesson.sections)
+        if at_end != self._at_end:  # on the last section `n` offers the next lesson
+            self._at_end = at_end
+            self.refresh_bindings()
         self.store.set_position(self.lesson.id, section.id)
         self.query_one(SectionList).show(self.lesson.sections, index, self.store.seen(self.lesson.id))
 
@@ -257,7 +263,28 @@ class LessonScreen(Screen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "hide_repl":
             return self.query_one(ReplDock).shown
+        if action in ("next", "next_lesson"):
+            offer = self.index + 1 >= len(self.lesson.sections) and self.next_lesson() is not None
+            return offer if action == "next_lesson" else not offer
         return True
+
+    def next_lesson(self) -> tuple[str, str] | None:
+        """(id, title) of the lesson after this one, if it is installed and loads."""
+        if not self.lesson.next_lesson:
+            return None
+        entry = getattr(self.app, "catalogue", None)
+        entry = entry.get(self.lesson.next_lesson) if entry is not None else None
+        if entry is None or entry.lesson is None:
+            return None
+        return entry.id, entry.lesson.title
+
+    def action_next_lesson(self) -> None:
+        """On the last section: open the lesson that follows, where the learner left it."""
+        following = self.next_lesson()
+        if following is None:
+            return
+        self.save_reading()
+        self.app.open_lesson(following[0])
 
     def on_section_card_open_requested(self, event: SectionCard.OpenRequested) -> None:
         """An exercise or quiz card asked to open: push its screen, and redraw the card after."""
