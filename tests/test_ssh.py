@@ -34,7 +34,7 @@ import pytest
 from lessons.maths_foundations import LESSON
 from tests.helpers import TUTOR
 from tests.tmux import HAVE_TMUX, Terminal, colour_codes
-from tutor.lesson.format import Example, Exercise, Explorable, Figure, Quiz
+from tutor.lesson.format import Checkpoint, Example, Exercise, Explorable, Figure, Quiz
 
 ROOT = Path(__file__).resolve().parents[1]
 SEARCH = os.pathsep.join([os.environ.get("PATH", ""), "/usr/sbin", "/usr/local/sbin", "/sbin"])
@@ -219,7 +219,7 @@ def first_explorable_from(section: int) -> tuple[int, int] | None:
     """(section number, how many Tabs reach it) of the first explorable at or after `section`."""
     for number in range(section, SECTIONS + 1):
         interactive = [block for block in LESSON.sections[number - 1].blocks
-                       if isinstance(block, (Example, Figure, Explorable, Exercise, Quiz))]
+                       if isinstance(block, (Checkpoint, Example, Figure, Explorable, Exercise, Quiz))]
         for position, block in enumerate(interactive, start=1):
             if isinstance(block, Explorable):
                 return number, position

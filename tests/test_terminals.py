@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 
+from lessons.data_handling import LESSON as DATA_HANDLING
 from lessons.maths_foundations import LESSON
 from tests.helpers import TUTOR
 from tests.tmux import HAVE_TMUX, Cell, Terminal, colour_codes
@@ -116,7 +117,7 @@ def catalogue_rows(terminal: Terminal) -> list[list[Cell]]:
     """The rows of the lesson cards: below the 'Lessons' title, above the detail's rule."""
     rows = terminal.cells()
     text = ["".join(cell.char for cell in row) for row in rows]
-    top = next(y for y, line in enumerate(text) if line.strip() == "Lessons")
+    top = next(y for y, line in enumerate(text) if line.strip().startswith("Lessons"))
     bottom = next(y for y, line in enumerate(text) if y > top and line.strip().startswith("────────"))
     return rows[top + 1:bottom]
 
@@ -145,8 +146,11 @@ def highlighted_rows(terminal: Terminal) -> list[str]:
 
 def walk_the_cards(terminal: Terminal) -> None:
     """Highlight each card in turn; every element must read on each, selected or not."""
-    titles = ["Sample Lesson", LESSON.title, "broken: broken"]
-    details = ["Lesson 1: Sample Lesson", f"Lesson {LESSON.number}: {LESSON.title}", "Broken lesson broken"]
+    titles = ["Sample Lesson", LESSON.title, DATA_HANDLING.title, "broken: broken"]
+    details = [
+        "Lesson 1: Sample Lesson", f"Lesson {LESSON.number}: {LESSON.title}",
+        f"Lesson {DATA_HANDLING.number}: {DATA_HANDLING.title}", "Broken lesson broken",
+    ]
     terminal.keys("Up", "Up")  # back from a lesson, its card is highlighted: start at the top
     for index, (title, detail) in enumerate(zip(titles, details)):
         if index:

@@ -48,19 +48,11 @@ async def test_every_example_prints_in_the_repl_what_python_prints() -> None:
         pane = app.query_one(ReplPane)
         await ready(pilot, pane)
         for name, example in examples:
-            # the pane keeps only its newest results: count what arrives, not how many are kept
-            arrived = []
-            before = pane.results[-1] if pane.results else None
+            # the pane keeps only its newest results: count the cells that ended instead
+            count = pane.controller.finished
             pane.run_example(example)
             cells = 2 if example.setup.strip() else 1
-
-            def done() -> bool:
-                newest = pane.results[-1] if pane.results else None
-                if newest is not before and (not arrived or newest is not arrived[-1]):
-                    arrived.append(newest)
-                return len(arrived) >= cells and not pane.busy
-
-            await wait_until(pilot, done, 60, name)
+            await wait_until(pilot, lambda: pane.controller.finished >= count + cells and not pane.busy, 60, name)
             result = pane.results[-1]
             assert result.ok, f"{name}: {result.error}: {result.error_message}"
             assert expected[name] and result.stdout == expected[name], name

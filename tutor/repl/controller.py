@@ -104,6 +104,8 @@ class ReplController:
         self.lesson = lesson
         self.view = view
         self.results: deque[Result] = deque(maxlen=KEPT_RESULTS)
+        self.finished = 0
+        """Cells that have ended since the pane opened (`results` keeps only the newest)."""
         """The newest cells' results, newest last."""
         self.ready = asyncio.Event()
         """Set once :meth:`start` has started the kernel and run the setup (or failed to)."""
@@ -312,6 +314,7 @@ class ReplController:
                     result = event
         if result is not None:
             self.results.append(result)
+            self.finished += 1
             self._report(result)
         return result
 

@@ -82,13 +82,14 @@ class CheckpointBlock(Vertical):
             yield OptionList(*option_items(self.question))
         else:
             yield Input(placeholder="a number" if isinstance(self.question, Numeric) else "a shape")
-        yield Static(classes="form")
+        # ready to answer as composed: nothing to set up on mount, when a page being built
+        # as the learner quits may already have lost its children
+        yield Static(self._how_to_answer(), classes="form")
         yield Static(classes="feedback")
 
     def on_mount(self) -> None:
         self.border_title = "Predict first"
         self.border_subtitle = "tab to answer · or read on"
-        self._ask()
 
     # -- states ------------------------------------------------------------------
 
