@@ -20,15 +20,18 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 run: $(VENV)/.installed-run
 	$(BIN)/tutor
 
+# On every core: `-n auto` starts one worker a core, and `worksteal` lets an idle worker take
+# tests from a busy one, so the long tests (random keys, the REPL examples) do not hold the end.
 test: $(VENV)/.installed-test
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist worksteal
 
-# The suite without a real terminal or server: no tmux, no sshd (the whole suite is `make test`).
-# The tests that need them carry the `terminal` and `ssh` markers (registered in pyproject.toml).
+# The suite without a real terminal, server or browser: no tmux, no sshd, no chromium (the whole
+# suite is `make test`). The tests that need them carry the `terminal`, `ssh` and `browser`
+# markers (registered in pyproject.toml).
 test-quick: $(VENV)/.installed-test
-	$(BIN)/python -m pytest -m "not terminal and not ssh"
+	$(BIN)/python -m pytest -m "not terminal and not ssh and not browser"
 
-BENCHMARKS := bench/startup.py bench/keys.py bench/core.py bench/kernel.py bench/checks.py bench/plots.py bench/repl.py
+BENCHMARKS := bench/startup.py bench/keys.py bench/core.py bench/kernel.py bench/checks.py bench/plots.py bench/repl.py bench/practice.py bench/serve.py
 
 # Each benchmark prints its own report and records its targets; bench/table.py ends with all of them.
 bench: $(VENV)/.installed-test
