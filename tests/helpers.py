@@ -53,3 +53,16 @@ def choice_key(screen, option: str) -> str:
     from tutor.grading.answers import LETTERS
 
     return LETTERS[screen.round.current.options.index(option)]
+
+
+def lesson_examples(lesson) -> list[tuple[str, object]]:
+    """Every listing of `lesson` with a readable id such as `s07-example-2` (section, then order)."""
+    from tutor.lesson.format import Example
+
+    found = []
+    for section_number, section in enumerate(lesson.sections, start=1):
+        listings = [block for block in section.blocks if isinstance(block, Example)]
+        found.extend(
+            (f"s{section_number:02d}-example-{number}", block) for number, block in enumerate(listings, start=1)
+        )
+    return found

@@ -25,6 +25,7 @@ import numpy as np
 import pytest
 
 from lessons.data_handling import LESSON, figures
+from tests.helpers import lesson_examples
 from lessons.data_handling.exercises import ALL as EXERCISES
 from lessons.data_handling.repl_setup import DATA_SETUP, REPL_SETUP
 from tutor.cli import build_problems
@@ -48,18 +49,7 @@ CODE_WIDTH = 46
 """As in Lesson 2: at 80x24 the listing widget wraps anything wider than 46 columns."""
 
 
-def _examples() -> list[tuple[str, Example]]:
-    found = []
-    for s_no, section in enumerate(LESSON.sections, start=1):
-        e_no = 0
-        for block in section.blocks:
-            if isinstance(block, Example):
-                e_no += 1
-                found.append((f"s{s_no:02d}-example-{e_no}", block))
-    return found
-
-
-EXAMPLES = _examples()
+EXAMPLES = lesson_examples(LESSON)
 QUESTIONS = {question.id: question for question in LESSON.quiz().questions}
 CHECKPOINTS = {checkpoint.question.id: checkpoint for checkpoint in LESSON.checkpoints()}
 

@@ -18,6 +18,7 @@ import numpy as np
 import pytest
 
 from lessons.maths_foundations import LESSON
+from tests.helpers import lesson_examples
 from tutor.lesson import Example, Prose, Quiz, validate
 
 PACKAGE_DIR = Path(__file__).parents[2] / "lessons" / "maths_foundations"
@@ -41,19 +42,7 @@ SECTION_IDS = [
 CODE_WIDTH = 46
 
 
-def _examples() -> list[tuple[str, Example]]:
-    """Every example with a readable id such as `s07-example-2`."""
-    found = []
-    for s_no, section in enumerate(LESSON.sections, start=1):
-        e_no = 0
-        for block in section.blocks:
-            if isinstance(block, Example):
-                e_no += 1
-                found.append((f"s{s_no:02d}-example-{e_no}", block))
-    return found
-
-
-EXAMPLES = _examples()
+EXAMPLES = lesson_examples(LESSON)
 
 
 def _section(section_id: str):
