@@ -13,13 +13,13 @@ from textual.screen import Screen
 from textual.widgets import Header
 
 from tutor.lesson.format import Exercise, Lesson, Quiz
+from tutor.practice.skills import section_shares, skill_states
 from tutor.screens.lesson_commands import LessonScreenCommands
 from tutor.store import Store
 from tutor.widgets.adapters.textual_header import HeaderTitle
 from tutor.widgets.key_footer import KeyFooter
 from tutor.widgets.repl import ReplDock
 from tutor.widgets.section import SectionCard, SectionView
-from tutor.practice.skills import section_shares, skill_states
 from tutor.widgets.section_list import SectionList
 
 NARROW = 72
