@@ -51,6 +51,7 @@ async def test_f1_in_a_typed_quiz_answer_shows_the_quiz_keys_not_fifteen_editing
         assert rows[EDITING_ROW[0]] == EDITING_ROW[1]
         assert len(rows) <= 10, rows
         assert "Leave quiz" in rows.values()
+        assert rows.get("⏎") == "Submit", "how to answer is not folded into the editing keys"
         # the longest label wraps inside the panel instead of running off its edge
         assert "Command palette: go to a section, open a lesson," in _plain(app)
         assert "theme" in _plain(app).split("open a lesson,")[1].split("escape closes")[0]

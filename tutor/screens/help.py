@@ -66,7 +66,8 @@ def _editing_keys() -> set[tuple[str, str]]:
     """(key, action) of the editing keys every Textual text box has (arrows, home, ctrl+w, …).
 
     Help lists them as one line: fifteen rows of cursor movement would bury the keys
-    that belong to the screen.
+    that belong to the screen. Enter is not one of them: in an answer box it submits,
+    and a learner looking for how to answer must find it.
     """
     from textual.widgets import Input, TextArea
 
@@ -75,7 +76,7 @@ def _editing_keys() -> set[tuple[str, str]]:
         for binding in widget.BINDINGS:
             if isinstance(binding, Binding):
                 keys.update((key.strip(), binding.action) for key in binding.key.split(","))
-    return keys
+    return {(key, action) for key, action in keys if key != "enter"}
 
 
 EDITING_ROW = ("← → home end …", "Edit the text as in any text box")
