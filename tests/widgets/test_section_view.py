@@ -23,7 +23,7 @@ def lesson_app(index: int) -> TutorApp:
 
 
 async def test_a_section_opens_with_what_fills_the_screen_and_the_rest_follows(data_dir, monkeypatch) -> None:
-    monkeypatch.setattr(SectionPage, "LATER_DELAY", 3.0)  # long enough to look at the page before,
+    monkeypatch.setattr(SectionPage, "LATER_DELAY", 3.0)  # time to look at the page before the rest comes, even on a busy machine
     app = lesson_app(MATRICES)
     blocks = LESSON.sections[MATRICES].blocks
     async with app.run_test(size=(80, 24)) as pilot:
