@@ -142,7 +142,7 @@ async def test_a_looping_solution_is_stopped_and_reported(checker, exercise_id):
     hung = [case for case in report.cases if "did not return within 0.5 s" in case.reason]
     assert len(hung) == len(functions_of(exercise))  # one per function; the rest are skipped
     assert all(case.skipped for case in report.failed if case not in hung)
-    assert elapsed < 0.5 * len(hung) + 1.5
+    assert elapsed < 0.5 * len(hung) + 3  # the limits, plus a child's start on a busy machine
 
 
 @pytest.mark.parametrize("exercise_id", IDS)
