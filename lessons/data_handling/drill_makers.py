@@ -491,7 +491,8 @@ def impute_fill(rng: np.random.Generator) -> Numeric:
 
 
 def complete_rows_numbers(rng: np.random.Generator) -> Numbers:
-    n = int(rng.integers(10, 21))
+    # at most 3 × 4 = 12 rows have a blank: from 13 rows on, at least one row stays complete
+    n = int(rng.integers(13, 21))
     blanks = {}
     for name in ("income", "age", "city"):
         size = int(rng.integers(1, 5))

@@ -8,6 +8,7 @@ quiz screen drives it and records what it says.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 
 from tutor.grading.answers import Verdict, judge
 from tutor.lesson.format import Question
@@ -70,6 +71,7 @@ class QuizRound:
             if question.id in self.verdicts and not self.verdicts[question.id].correct
         )
 
-    def retry(self) -> "QuizRound":
-        """A new round asking only the missed questions."""
-        return QuizRound(self.missed, full=False)
+    def retry(self, remake: Callable[[Question], Question] = lambda question: question) -> "QuizRound":
+        """A new round asking only the missed questions, each passed through `remake` (the quiz
+        screen asks a fresh variant, or the same question with its options moved)."""
+        return QuizRound(tuple(remake(question) for question in self.missed), full=False)

@@ -416,13 +416,11 @@ def _quiz_problems(block: Quiz) -> list[str]:
     problems = [] if block.questions else ["a quiz needs questions"]
     seen: set[str] = set()
     for question in block.questions:
-        if not isinstance(question, QUESTION_TYPES):
-            problems.append(f"unknown question type {type(question).__name__}")
-            continue
-        if question.id in seen:
-            problems.append(f"duplicate question id {question.id!r}")
-        seen.add(question.id)
         problems.extend(_question_problems(question))
+        if isinstance(question, QUESTION_TYPES):
+            if question.id in seen:
+                problems.append(f"duplicate question id {question.id!r}")
+            seen.add(question.id)
     return problems
 
 

@@ -99,8 +99,7 @@ class QuizScreen(AskingScreen):
 
     def action_retry(self) -> None:
         """The missed questions again: a fresh variant where a drill makes one, options reshuffled."""
-        missed = tuple(retry_question(self.lesson, question, self.rng) for question in self.round.missed)
-        self.round = QuizRound(missed, full=False)
+        self.round = self.round.retry(lambda question: retry_question(self.lesson, question, self.rng))
         self.show_question()
 
     def action_take_again(self) -> None:

@@ -66,7 +66,6 @@ class SectionList(Widget, can_focus=False):
     def show(self, sections: tuple[Section, ...], current: int, seen: set[str]) -> None:
         """Redraw the list for the current position and the set of seen section ids."""
         labels = []
-        self.marks = [self._mark(section) for section in sections]
         for index, section in enumerate(sections):
             mark = SEEN_MARK if section.id in seen else " "
             pointer = CURRENT_MARK if index == current else " "
