@@ -17,7 +17,7 @@ from lessons.maths_foundations import LESSON
 from tests.helpers import TUTOR
 from tests.serve import browser
 from tests.serve.browser import BrowserTab, chromium
-from tests.serve.served import Served
+from tests.serve.served import Served, wait_until
 from tests.serve.vt import shown_below
 from tutor.lesson.format import Exercise
 
@@ -79,6 +79,9 @@ def test_a_learner_in_the_browser_reads_computes_solves_quits_and_resumes(served
         tab.wait_for(f"Section 1 of {SECTIONS}")
         tab.press("n")
         tab.wait_for(f"Section 2 of {SECTIONS}")
+        # the place is stored a frame after the section shows: wait for it, then check it
+        wait_until(lambda: served.read(lambda store: store.position(LESSON.id)) == LESSON.sections[1].id,
+                   "section 2 stored as the place")
         assert served.read(lambda store: store.position(LESSON.id)) == LESSON.sections[1].id
 
         tab.press("r")
