@@ -198,7 +198,9 @@ class ReplPane(Vertical):
 
     def watch_busy(self, busy: bool) -> None:
         self.border_title = f"{TITLE} · running… ctrl+c stops it" if busy else TITLE
-        self.prompt_input.busy = busy
+        # a restart may end as the pane is being removed (the learner quit): its prompt is gone
+        for prompt in self.query(ReplInput):
+            prompt.busy = busy
 
     @on(ReplInput.PendingChanged)
     def _pending_changed(self, event: ReplInput.PendingChanged) -> None:
