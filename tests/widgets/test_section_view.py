@@ -61,7 +61,7 @@ async def test_a_block_focused_during_a_scroll_is_revealed_after_it_on_a_whole_r
     async with app.run_test(size=(80, 24)) as pilot:
         view = app.screen.query_one(SectionView)
         await wait_until(pilot, lambda: view.current is not None and view.current.complete, what="whole section")
-        await pilot.pause()
+        await wait_until(pilot, lambda: view.max_scroll_y > 0, what="the whole section laid out")
         explorable = view.current.query_one(ExplorableBlock)
         view.scroll_to(y=view.max_scroll_y, animate=True, duration=0.4, immediate=True)
         await pilot.pause(0.1)
@@ -101,6 +101,8 @@ async def test_tab_the_moment_a_section_opens_waits_for_the_rest_of_it(data_dir,
         await pilot.press("tab")
         assert view.current.complete
         first = next(widget for widget in view.current.walk_children() if widget.focusable)
+        # the focus moves once the rest is mounted
+        await wait_until(pilot, lambda: app.focused is not view, what="the focus to move into the section")
         assert app.focused is first  # not past the section into whatever follows it
         await pilot.press("shift+tab")
         assert app.focused is view
