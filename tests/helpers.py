@@ -6,13 +6,18 @@ The screen text reads Textual's private compositor: this is the one place that d
 
 from __future__ import annotations
 
+import re
 import sys
 import time
+from importlib.metadata import version
 from collections.abc import Callable
 from pathlib import Path
 
 from textual.app import App
 from textual.pilot import Pilot
+
+ROOT = Path(__file__).resolve().parents[1]
+"""The project's folder (where pyproject.toml is)."""
 
 TUTOR = Path(sys.executable).with_name("tutor")
 """The tutor console script installed beside this Python (tmux, ssh and subprocess tests run it)."""
@@ -45,6 +50,17 @@ async def wait_until(pilot: Pilot, condition: Callable[[], bool], timeout: float
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out waiting for {what or condition}")
         await pilot.pause(0.02)
+
+
+def assert_installed_is_pinned(package: str, upgrade: str) -> None:
+    """``package`` is pinned exactly in pyproject.toml, and that release is the one installed
+    (an adapter relies on its internals); `upgrade` says what to do when it is not."""
+    pins = re.findall(rf'"{re.escape(package)}==([^"]+)"', (ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert pins, f"pyproject.toml must pin {package} exactly ({package}==x.y.z): an adapter relies on its internals"
+    assert version(package) == pins[0], (
+        f"{package} {version(package)} is installed but pyproject.toml pins {pins[0]}. "
+        f"Reinstall the pinned release, or, to upgrade on purpose: {upgrade}"
+    )
 
 
 def choice_key(screen, option: str) -> str:

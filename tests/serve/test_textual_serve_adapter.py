@@ -12,6 +12,7 @@ import re
 from importlib.metadata import version
 from pathlib import Path
 
+from tests.helpers import assert_installed_is_pinned
 from tutor.serve import _page
 from tutor.serve import _textual_serve as adapter
 
@@ -29,12 +30,7 @@ def test_everything_the_tutor_relies_on_is_still_there():
 
 
 def test_the_installed_textual_serve_is_the_pinned_one():
-    pins = re.findall(r'"textual-serve==([^"]+)"', (ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    assert pins, "pyproject.toml must pin textual-serve exactly (textual-serve==x.y.z)"
-    assert version("textual-serve") == pins[0], (
-        f"textual-serve {version('textual-serve')} is installed but pyproject.toml pins {pins[0]}. "
-        f"Reinstall the pinned release, or, to upgrade on purpose: {UPGRADE}"
-    )
+    assert_installed_is_pinned("textual-serve", UPGRADE)
 
 
 def test_the_page_keeps_what_textual_serves_own_template_gives_textual_js():

@@ -12,6 +12,7 @@ import re
 from importlib.metadata import version
 from pathlib import Path
 
+from tests.helpers import assert_installed_is_pinned
 from tutor.lesson.plots import Panels, Plot, Series
 from tutor.widgets.figures import _plot_draw as plot_draw
 from tutor.widgets.adapters import plotext_internals as internals
@@ -31,12 +32,7 @@ def test_every_private_name_the_adapter_uses_is_still_there():
 
 
 def test_the_installed_plotext_is_the_pinned_one():
-    pins = re.findall(r'"plotext==([^"]+)"', (ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    assert pins, "pyproject.toml must pin plotext exactly (plotext==x.y.z): the adapter relies on its internals"
-    assert version("plotext") == pins[0], (
-        f"plotext {version('plotext')} is installed but pyproject.toml pins {pins[0]}. "
-        f"Reinstall the pinned release, or, to upgrade on purpose: {UPGRADE}"
-    )
+    assert_installed_is_pinned("plotext", UPGRADE)
 
 
 def test_no_module_but_the_adapter_touches_plotext_internals():
