@@ -52,14 +52,19 @@ def assert_drawn(shares: dict[str, float], what: str) -> None:
 
 
 def tab_to_the_exercise(tab: BrowserTab) -> None:
-    """Tab through the section's listings, questions and cards until the exercise card has the focus."""
+    """Tab through the section's listings, questions and cards until the exercise card has the focus.
+
+    Each tab is waited for: the footer changes with the kind of block that has the focus, and
+    in section 2 no two neighbours are of one kind. A fixed wait per key would let a slow
+    machine's tab land past the card, into the REPL's input, where tab completes instead.
+    """
     for _ in range(30):
+        before = tab.last_line()
         tab.press("Tab")
-        try:
-            tab.wait_until(lambda: "Open exercise" in tab.last_line(), "the exercise card", timeout=2)
+        tab.wait_until(lambda: tab.last_line() != before, f"a new footer after tab (it was {before.strip()!r})")
+        tab.page.wait_for_timeout(200)  # the rest of the frame, if it came in two pieces
+        if "Open exercise" in tab.last_line():
             return
-        except AssertionError:
-            continue
     raise AssertionError(f"no exercise card in section 2; the screen:\n{tab.screen.text()}")
 
 

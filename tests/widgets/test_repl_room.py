@@ -6,6 +6,7 @@ stands apart from the transcript and Python's "Did you mean" hints are shown."""
 
 from __future__ import annotations
 
+from textual import events
 from textual.pilot import Pilot
 
 from tests.helpers import screen_lines
@@ -46,6 +47,22 @@ async def test_e_to_a_hidden_pane_echoes_the_example_at_the_panes_width() -> Non
         assert lines[first + 1 : first + 4] == [f"... {line}".rstrip() for line in code[1:4]]
         assert any(line.startswith("... [") and line.endswith(" more lines]") for line in lines[first:])
         assert pane.log_view.text_width > 60  # the sidebar made way, too
+
+
+async def test_what_arrived_while_the_pane_was_hidden_shows_when_it_opens_again() -> None:
+    """Even when Textual sends the transcript no Resize or Show as the pane comes back
+    (textual#5024: it can lay a widget out without them), the lines it kept are written."""
+    app = lesson_app(section=2)
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await open_repl(pilot, app)
+        await pilot.press("ctrl+r")
+        await wait_until(pilot, lambda: not pane.display, what="the pane hidden")
+        log = pane.log_view
+        log.disable_messages(events.Resize, events.Show)
+        log.note("printed while the pane was hidden")
+        await pilot.press("r")
+        await wait_until(pilot, lambda: "printed while the pane was hidden" in transcript(pane),
+                         what="the line written once the pane is back")
 
 
 async def test_the_transcript_is_wrapped_again_when_the_pane_narrows() -> None:

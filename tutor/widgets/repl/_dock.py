@@ -105,6 +105,9 @@ class ReplDock(Container):
             await self.mount(self._pane)
         self._pane.remove_class("-hidden")
         if not was_shown:
+            # What the transcript kept while hidden is written once the layout gives it a
+            # width again, without waiting for a Resize that may not come (see ReplLog).
+            self.call_after_refresh(self._pane.log_view.write_pending)
             self._say_toggled(True)
         if focus:
             self._pane.focus_input()

@@ -15,6 +15,12 @@ changes: the terminal was resized, or the pane moved beside the content. Nothing
 written while the log has no width yet (a pane still opening, or hidden): it waits for
 the layout that gives it one, so an example sent with ``e`` to a hidden pane is not
 wrapped ten columns wide.
+
+RichLog itself holds every write until its first ``Resize`` event, and Textual can lay a
+new widget out without sending it one (textual#5024, #6123; here it happened under load,
+the pane opening while the lesson scrolled: the transcript stayed blank for good). The
+log writes only once it has a width, so by then its size is known: it tells RichLog so,
+through RichLog's own handler, instead of waiting for an event that may not come.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from __future__ import annotations
 from collections import deque
 
 from rich.text import Text
+from textual import events
 from textual.highlight import highlight
 from textual.widgets import RichLog
 
@@ -181,6 +188,11 @@ class ReplLog(RichLog):
         return self.scrollable_content_region.width
 
     def on_resize(self) -> None:
+        self.write_pending()
+
+    def write_pending(self) -> None:
+        """Write what waits for a width, if the log has one now (the pane calls this once it
+        is shown again: the Resize that would say so may not come)."""
         if not self._turn_pending:
             self._write_some()
 
@@ -194,6 +206,7 @@ class ReplLog(RichLog):
         width = self.text_width
         if width <= 0:
             return
+        self._announce_size()
         if width != self._written_width and self._written_width:
             self._rewrap()
         self._written_width = width
@@ -205,6 +218,10 @@ class ReplLog(RichLog):
         if self._backlog:
             self._turn_pending = True
             self.set_timer(TURN_SECONDS, self._write_some)
+
+    def _announce_size(self) -> None:
+        """Tell RichLog the size it has, so it writes now (it ignores this once it knows)."""
+        RichLog.on_resize(self, events.Resize(self.size, self.virtual_size, self.container_size))
 
     def _rewrap(self) -> None:
         """Forget the lines written and write every kept piece again (at the width now)."""
