@@ -8,7 +8,8 @@ Both apps run in a real pseudo-terminal at 80x24, side by side in the same run:
 Each round clears the transcript (``ctrl+l``), types ``1+1`` and lets the screen settle,
 then writes Enter and starts the clock; it stops when the terminal receives the answer
 (the tutor's ``2``, the bare app's echo line), read from the byte stream with the escape
-sequences taken out. Rounds alternate between the two apps. Then, with both at rest: the
+sequences taken out. Rounds alternate between the two apps. Then typing: the keys of a
+word, one at a time, each timed from the key to its character on screen. Then, with both at rest: the
 resident memory of the tutor and its kernel child together. Finally, the kernel child's
 start time (``Kernel.start()``, in this process).
 
@@ -33,6 +34,8 @@ from results import record  # noqa: E402
 from terminal import Terminal, colour_env  # noqa: E402
 
 RATIO_TARGET = 2.0
+TYPING_TARGET = 2.0
+"""A key typed at the REPL's prompt, to its character on screen, against a bare app's Input."""
 MEMORY_TARGET_MIB = 150
 STARTS = 10
 
@@ -66,6 +69,17 @@ def answer_time(terminal: Terminal, marker: bytes) -> float:
     started = time.perf_counter()
     terminal.write(b"\r")
     return terminal.read_until(marker) - started
+
+
+def typing_times(terminal: Terminal) -> list[float]:
+    """Seconds from each key of a word typed at the prompt to its character on screen."""
+    times = []
+    for key in (b"w", b"x", b"y", b"z"):
+        times.append(terminal.press(key, key))
+        terminal.settle(0.03)
+    terminal.write(b"\x15")  # ctrl+u: the prompt empty again
+    terminal.settle()
+    return times
 
 
 def rss_kib(pid: int) -> int:
@@ -131,6 +145,11 @@ def main() -> None:
             for _ in range(args.rounds):
                 tutor_times.append(answer_time(tutor, b"2"))
                 bare_times.append(answer_time(bare, b"echo: 1+1"))
+            tutor_typing: list[float] = []
+            bare_typing: list[float] = []
+            for _ in range(max(args.rounds // 4, 5)):
+                tutor_typing += typing_times(tutor)
+                bare_typing += typing_times(bare)
             time.sleep(1.0)  # at rest
             processes = [tutor.process.pid, *descendants(tutor.process.pid)]
             tutor_rss = sum(rss_kib(pid) for pid in processes) / 1024
@@ -150,10 +169,16 @@ def main() -> None:
     print(f"  ratio {ratio:.2f}x   target <= {RATIO_TARGET:g}x   {'PASS' if ratio <= RATIO_TARGET else 'MISS'}")
     print(f"  (tutor p90 {statistics.quantiles(tutor_times, n=10)[-1] * 1000:.2f} ms, "
           f"bare p90 {statistics.quantiles(bare_times, n=10)[-1] * 1000:.2f} ms)")
+    typing_ratio = statistics.median(tutor_typing) / statistics.median(bare_typing)
+    print(f"  a key typed at the prompt, to its character:  tutor {statistics.median(tutor_typing) * 1000:.2f} ms, "
+          f"bare {statistics.median(bare_typing) * 1000:.2f} ms, ratio {typing_ratio:.2f}x "
+          f"(target <= {TYPING_TARGET:g}x, {'PASS' if typing_ratio <= TYPING_TARGET else 'MISS'})")
     print(f"kernel child start (Kernel.start), median of {STARTS}  {statistics.median(starts) * 1000:7.1f} ms")
     print(f"  first `r` to the lesson setup reported          {pane_ready * 1000:7.1f} ms"
           f"   (tutor first frame {first_frame * 1000:.0f} ms)")
     record("REPL 1+1, Enter to result", tutor_median * 1000, "ms", RATIO_TARGET, baseline=bare_median * 1000)
+    record("REPL, a typed key to its character", statistics.median(tutor_typing) * 1000, "ms", TYPING_TARGET,
+           baseline=statistics.median(bare_typing) * 1000)
     record("memory, app + REPL child at rest", tutor_rss, "MiB", MEMORY_TARGET_MIB, kind="absolute")
     verdict = "PASS" if tutor_rss <= MEMORY_TARGET_MIB else "MISS"
     print(f"memory at rest: tutor app + kernel child          {tutor_rss:7.1f} MiB"

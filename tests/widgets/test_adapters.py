@@ -1,4 +1,5 @@
-"""Canaries for the private names of plotext the plot widget relies on.
+"""Canaries for the library internals the widgets rely on: plotext's private names, and
+how Textual's Input sizes its text (`SteadyInput`).
 
 `tutor/widgets/adapters/plotext_internals.py` is the only module that touches
 plotext's internals. These tests fail, with a sentence saying what to update,
@@ -12,10 +13,14 @@ import re
 from importlib.metadata import version
 from pathlib import Path
 
+from textual.app import App, ComposeResult
+from textual.containers import Vertical
+
 from tests.helpers import assert_installed_is_pinned
 from tutor.lesson.plots import Panels, Plot, Series
 from tutor.widgets.figures import _plot_draw as plot_draw
 from tutor.widgets.adapters import plotext_internals as internals
+from tutor.widgets.adapters.textual_input import SteadyInput, layout_reactive_ok
 from tutor.widgets.figures._plot_build import build, plain_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -133,3 +138,45 @@ def test_colours_and_rows_come_out_of_the_matrix_as_drawn():
     assert foregrounds[0] == ticks, f"the tick colour is not the labels' colour. {UPGRADE}"
     assert any(line in foregrounds for _, foregrounds, _, _ in rows), f"the line's colour is lost. {UPGRADE}"
     assert internals.colour_code("red") == 1, f"plotext's colour names map to other codes. {UPGRADE}"
+
+
+# -- textual_input: an Input whose typing lays nothing out ----------------------------------
+
+INPUT_UPGRADE = (
+    "Textual changed how Input sizes its text: read the new release's widgets/_input.py "
+    "(_watch_value) and widget.py (virtual_size), then update tutor/widgets/adapters/textual_input.py."
+)
+
+
+class _InputApp(App[None]):
+    CSS = "SteadyInput { width: 20; }"
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield SteadyInput(id="steady")
+
+
+def test_textual_keeps_virtual_size_where_the_adapter_replaces_it():
+    assert layout_reactive_ok(), INPUT_UPGRADE
+
+
+async def test_typing_into_a_steady_input_lays_nothing_out_and_keeps_the_cursor_in_view():
+    app = _InputApp()
+    async with app.run_test(size=(40, 5)) as pilot:
+        field = app.query_one(SteadyInput)
+        field.focus()
+        await pilot.pause()
+        layouts: list[bool] = []
+        refresh = field.refresh
+
+        def counting_refresh(*regions, **flags):
+            layouts.append(bool(flags.get("layout")))
+            return refresh(*regions, **flags)
+
+        field.refresh = counting_refresh
+        await pilot.press(*"0123456789abcdefghijklmnopqrstuvwxyz")
+        await pilot.pause()
+        assert field.value == "0123456789abcdefghijklmnopqrstuvwxyz"
+        assert layouts and not any(layouts), f"typing asked for a layout: {INPUT_UPGRADE}"
+        assert field.virtual_size.width > field.size.width, INPUT_UPGRADE
+        assert field.scroll_x == field.max_scroll_x > 0, f"the cursor scrolled out of view: {INPUT_UPGRADE}"

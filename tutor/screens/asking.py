@@ -22,6 +22,7 @@ from textual.widgets import Header, Input, OptionList, Static
 from tutor.grading.answers import LETTERS, MalformedAnswer, Verdict, expected_form
 from tutor.grading.quiz_round import QuizRound
 from tutor.lesson.format import Choice, Numeric, Question
+from tutor.widgets.adapters.textual_input import SteadyInput
 from tutor.widgets.answer_parts import headline, malformed, marked_items, option_items
 from tutor.widgets.key_footer import KeyFooter
 
@@ -75,7 +76,7 @@ class AskingScreen(Screen[None]):
             yield Static(id="quiz-progress")
             yield Static(id="quiz-prompt")
             yield OptionList(id="quiz-options")
-            yield Input(id="quiz-input")
+            yield SteadyInput(id="quiz-input")
             yield Static(id="quiz-form")
             yield Static(id="quiz-feedback")
             yield self.summary_widget()

@@ -31,6 +31,7 @@ from textual_autocomplete import DropdownItem, TargetState
 
 from tutor.kernel.completeness import is_complete
 from tutor.widgets.adapters.autocomplete import PlacedAutoComplete
+from tutor.widgets.adapters.textual_input import SteadyInput
 from tutor.widgets.repl._frame import FrameHold
 
 INDENT = "    "
@@ -44,7 +45,7 @@ def next_indent(line: str) -> str:
     return indent + INDENT if line.rstrip().endswith(":") else indent
 
 
-class ReplInput(Input):
+class ReplInput(SteadyInput):
     """The prompt line of a possibly multi-line input."""
 
     DEFAULT_CSS = """

@@ -28,6 +28,7 @@ from tutor.practice import clock, log
 from tutor.practice.questions import shuffled
 from tutor.practice.rating import typical_seconds
 from tutor.services import services
+from tutor.widgets.adapters.textual_input import SteadyInput
 from tutor.widgets.answer_parts import headline, malformed, marked_items, option_items
 from tutor.widgets.section._block_messages import LeaveRequested
 
@@ -81,7 +82,7 @@ class CheckpointBlock(Vertical):
         if isinstance(self.question, Choice):
             yield OptionList(*option_items(self.question))
         else:
-            yield Input(placeholder="a number" if isinstance(self.question, Numeric) else "a shape")
+            yield SteadyInput(placeholder="a number" if isinstance(self.question, Numeric) else "a shape")
         # ready to answer as composed: nothing to set up on mount, when a page being built
         # as the learner quits may already have lost its children
         yield Static(self._how_to_answer(), classes="form")
