@@ -107,7 +107,7 @@ class ReplDock(Container):
         if not was_shown:
             # What the transcript kept while hidden is written once the layout gives it a
             # width again, without waiting for a Resize that may not come (see ReplLog).
-            self.call_after_refresh(self._pane.log_view.write_pending)
+            self.call_after_refresh(self._pane.write_kept)
             self._say_toggled(True)
         if focus:
             self._pane.focus_input()

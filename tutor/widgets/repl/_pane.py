@@ -45,31 +45,47 @@ def common_prefix(words: list[str]) -> str:
 
 class PaneView:
     """The pane as its controller's :class:`~tutor.repl.controller.ReplView`: the transcript
-    writes what the controller says, the plot area draws, the title shows a running cell."""
+    writes what the controller says, the plot area draws, the title shows a running cell.
+
+    A cell or a restart can end while the pane is being removed (the learner left the
+    lesson): its parts are gone by then, and what it says is dropped.
+    """
 
     def __init__(self, pane: ReplPane) -> None:
         self._pane = pane
 
+    @property
+    def _log(self) -> ReplLog | None:
+        found = self._pane.query(ReplLog)
+        return found.first() if found else None
+
     def echo(self, source: str) -> None:
-        self._pane.log_view.echo(source)
+        if (log := self._log) is not None:
+            log.echo(source)
 
     def output(self, stream: str, text: str) -> None:
-        self._pane.log_view.output(stream, text)
+        if (log := self._log) is not None:
+            log.output(stream, text)
 
     def end_output(self) -> None:
-        self._pane.log_view.end_output()
+        if (log := self._log) is not None:
+            log.end_output()
 
     def value(self, text: str) -> None:
-        self._pane.log_view.value(text)
+        if (log := self._log) is not None:
+            log.value(text)
 
     def error(self, text: str) -> None:
-        self._pane.log_view.error(text)
+        if (log := self._log) is not None:
+            log.error(text)
 
     def note(self, text: str) -> None:
-        self._pane.log_view.note(text)
+        if (log := self._log) is not None:
+            log.note(text)
 
     def plot(self, plotted: Plotted) -> None:
-        self._pane.show_plot(plotted)
+        if self._pane.query("#repl-plot-area"):
+            self._pane.show_plot(plotted)
 
     def busy_changed(self, busy: bool) -> None:
         self._pane.busy = busy
@@ -173,6 +189,12 @@ class ReplPane(Vertical):
     def restart(self) -> None:
         """Start a fresh kernel (variables are lost) and run the lesson's setup again."""
         self.controller.restart()
+
+    def write_kept(self) -> None:
+        """Write what the transcript kept while the pane was hidden (the dock calls this once
+        the pane is shown again; a pane still opening, or already closing, has nothing to write)."""
+        for log in self.query(ReplLog):
+            log.write_pending()
 
     # -- plots ---------------------------------------------------------------------------
 
