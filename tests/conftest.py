@@ -1,4 +1,5 @@
-"""Shared fixtures: a private data folder for every test, and test catalogues."""
+"""Shared fixtures: a private data folder for every test, sections built on their first
+visit unless a test is marked `build_ahead`, and test catalogues."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import pytest
 
 from tutor.lesson.registry import GROUP, Catalogue, discover
 from tutor.store import Store
+from tutor.widgets.section._section_view import SectionView
 
 
 def entry_point(name: str, module: str) -> EntryPoint:
@@ -20,6 +22,21 @@ def data_dir(tmp_path, monkeypatch):
     folder = tmp_path / "data"
     monkeypatch.setenv("TUTOR_DATA_DIR", str(folder))
     return folder
+
+
+@pytest.fixture(autouse=True)
+def build_ahead(request, monkeypatch) -> bool:
+    """Whether the lesson screen builds its other sections in idle time, as the tutor does.
+
+    Off unless the test is marked `build_ahead`: most tests stay in the section they open,
+    and building the other nine cost a short lesson test more than half its CPU time. The
+    tests of building ahead and the random keys keep the tutor's own way, and so do the
+    tests that run the installed tutor (another process, untouched by this).
+    """
+    on = request.node.get_closest_marker("build_ahead") is not None
+    if not on:
+        monkeypatch.setattr(SectionView, "BUILD_AHEAD", False)
+    return on
 
 
 @pytest.fixture

@@ -81,6 +81,8 @@ from tutor.widgets.section._quiz_card import QuizCard
 from tutor.widgets.repl._pane import ReplPane
 from tutor.widgets.section._section_view import SectionView
 
+pytestmark = pytest.mark.build_ahead  # the tutor as it runs: sections built in idle time, between keys
+
 IN_CI = bool(os.environ.get("CI"))
 SEQUENCES = 200 if IN_CI else 25
 SHARDS = 4

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import gc
 
+import pytest
+
 from lessons.maths_foundations import LESSON
 from tests.widgets.conftest import wait_until
 from tutor.app import TutorApp
@@ -63,9 +65,10 @@ async def test_a_block_focused_during_a_scroll_is_revealed_after_it_on_a_whole_r
         await wait_until(pilot, lambda: view.current is not None and view.current.complete, what="whole section")
         await wait_until(pilot, lambda: view.max_scroll_y > 0, what="the whole section laid out")
         explorable = view.current.query_one(ExplorableBlock)
-        view.scroll_to(y=view.max_scroll_y, animate=True, duration=0.4, immediate=True)
+        # long enough to be still in flight after the pause on a loaded machine
+        view.scroll_to(y=view.max_scroll_y, animate=True, duration=1.5, immediate=True)
         await pilot.pause(0.1)
-        assert app.animator.is_being_animated(view, "scroll_y")
+        assert app.animator.is_being_animated(view, "scroll_y"), "the scroll ended before the focus moved"
         explorable.focus(scroll_visible=False)  # only the view's own reveal moves it
         await pilot.wait_for_animation()
         await pilot.pause(0.2)
@@ -78,6 +81,7 @@ def test_estimated_rows_grow_with_the_text() -> None:
     assert estimated_rows(long) > estimated_rows(short) >= 1
 
 
+@pytest.mark.build_ahead
 async def test_a_built_lesson_is_frozen_for_the_collector_and_thawed_when_left(data_dir) -> None:
     app = lesson_app(0)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -119,6 +119,10 @@ class SectionView(VerticalScroll):
     READING_SETTLE = 0.8
     """Seconds without scrolling before `ReadingMoved` is posted (one store write per pause)."""
 
+    BUILD_AHEAD = True
+    """Build the other sections in idle time once one shows (False: each on its first visit).
+    The test suite turns it off for the tests that never leave their section: building the
+    lesson's other sections was most of what a short lesson test spent (see tests/conftest.py)."""
     BACKGROUND_DELAY = 0.3
     """Seconds after a section shows before the next unbuilt one is built."""
     REVEAL_RETRY = 0.05
@@ -169,7 +173,7 @@ class SectionView(VerticalScroll):
             self.current = page
         self.scroll_home(animate=False)
         self._lesson = lesson
-        if not self._building:
+        if self.BUILD_AHEAD and not self._building:
             self._building = True
             self.set_timer(self.BACKGROUND_DELAY, self._build_next)
 
