@@ -9,8 +9,8 @@ Each round clears the transcript (``ctrl+l``), types ``1+1`` and lets the screen
 then writes Enter and starts the clock; it stops when the terminal receives the answer
 (the tutor's ``2``, the bare app's echo line), read from the byte stream with the escape
 sequences taken out. Rounds alternate between the two apps. Then typing: the keys of a
-word, one at a time, each timed from the key to its character on screen. Then, with both at rest: the
-resident memory of the tutor and its kernel child together. Finally, the kernel child's
+word, one at a time, each timed from the key to its character on screen. Then, with both
+at rest: the resident memory of the tutor and its kernel child together. Finally, the kernel child's
 start time (``Kernel.start()``, in this process).
 
     python bench/repl.py [--rounds N]
