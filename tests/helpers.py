@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 import sys
 import time
-from importlib.metadata import version
 from collections.abc import Callable
+from importlib.metadata import version
 from pathlib import Path
 
 from textual.app import App

@@ -24,6 +24,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.css.query import DOMQuery
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
@@ -54,33 +55,32 @@ class PaneView:
     def __init__(self, pane: ReplPane) -> None:
         self._pane = pane
 
-    @property
-    def _log(self) -> ReplLog | None:
-        found = self._pane.query(ReplLog)
-        return found.first() if found else None
+    def _logs(self) -> DOMQuery[ReplLog]:
+        """The transcript (none once the pane is being removed)."""
+        return self._pane.query(ReplLog)
 
     def echo(self, source: str) -> None:
-        if (log := self._log) is not None:
+        for log in self._logs():
             log.echo(source)
 
     def output(self, stream: str, text: str) -> None:
-        if (log := self._log) is not None:
+        for log in self._logs():
             log.output(stream, text)
 
     def end_output(self) -> None:
-        if (log := self._log) is not None:
+        for log in self._logs():
             log.end_output()
 
     def value(self, text: str) -> None:
-        if (log := self._log) is not None:
+        for log in self._logs():
             log.value(text)
 
     def error(self, text: str) -> None:
-        if (log := self._log) is not None:
+        for log in self._logs():
             log.error(text)
 
     def note(self, text: str) -> None:
-        if (log := self._log) is not None:
+        for log in self._logs():
             log.note(text)
 
     def plot(self, plotted: Plotted) -> None:
