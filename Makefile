@@ -20,10 +20,15 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 run: $(VENV)/.installed-run
 	$(BIN)/tutor
 
-# On every core: `-n auto` starts one worker a core, and `worksteal` lets an idle worker take
-# tests from a busy one, so the long tests (random keys, the REPL examples) do not hold the end.
+# Two pytest-xdist workers a core: most tests spend most of their time waiting (on a REPL or
+# checking child, a timer, tmux, sshd, a browser), so one worker a core leaves the cores idle
+# half the time (on 2 cores: 432 s with 2 workers, 325 s with 4). `worksteal` lets an idle
+# worker take tests from a busy one, and tests/conftest.py spreads the long random-key shards
+# so that each worker starts with one. `make test WORKERS=1` runs them one worker a time.
+WORKERS ?= $(shell echo $$(( $$(nproc) * 2 )))
+
 test: $(VENV)/.installed-test
-	$(BIN)/python -m pytest -n auto --dist worksteal
+	$(BIN)/python -m pytest -n $(WORKERS) --dist worksteal
 
 # The suite without a real terminal, server or browser: no tmux, no sshd, no chromium (the whole
 # suite is `make test`). The tests that need them carry the `terminal`, `ssh` and `browser`

@@ -1,5 +1,6 @@
 """Shared fixtures: a private data folder for every test, sections built on their first
-visit unless a test is marked `build_ahead`, and test catalogues."""
+visit unless a test is marked `build_ahead`, and test catalogues; and the order the tests
+run in, with the `long` ones spread out so that every worker starts one early."""
 
 from __future__ import annotations
 
@@ -10,6 +11,24 @@ import pytest
 from tutor.lesson.registry import GROUP, Catalogue, discover
 from tutor.store import Store
 from tutor.widgets.section._section_view import SectionView
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Spread the tests marked `long` evenly over the run, the first at the very start.
+
+    pytest-xdist's worksteal hands each worker an equal run of consecutive tests and lets an
+    idle worker steal the back half of a busy one's queue. Side by side, the random-key
+    shards (a minute each) all landed in one worker's run, which ended a minute and a half
+    after the others. Evenly spread, each worker's run starts with one of them (or two, with
+    half as many workers). The order is the same in every worker, as xdist requires.
+    """
+    long = [item for item in items if item.get_closest_marker("long")]
+    if not long:
+        return
+    spread = [item for item in items if not item.get_closest_marker("long")]
+    for number, item in enumerate(long):
+        spread.insert(round(number * len(items) / len(long)), item)
+    items[:] = spread
 
 
 def entry_point(name: str, module: str) -> EntryPoint:

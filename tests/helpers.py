@@ -1,11 +1,13 @@
 """Helpers shared by the tests: the installed tutor script, the screen of a Pilot test as
-text, and waiting on a condition (never a fixed sleep).
+text, keys sent as a terminal sends them, and waiting on a condition (never a fixed sleep).
 
-The screen text reads Textual's private compositor: this is the one place that does.
+The screen text reads Textual's private compositor, and a typed character is named by
+Textual's private `_character_to_key`: this is the one place that does either.
 """
 
 from __future__ import annotations
 
+import asyncio
 import re
 import sys
 import time
@@ -13,7 +15,9 @@ from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
 
+from textual import events
 from textual.app import App
+from textual.keys import REPLACED_KEYS, _character_to_key, key_to_character
 from textual.pilot import Pilot
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,6 +45,70 @@ def screen_words(app: App) -> str:
 def bottom_line(app: App) -> str:
     """The last row of the screen (where the key footer is)."""
     return screen_lines(app)[-1]
+
+
+def key_event(key: str) -> events.Key:
+    """The Key event a terminal sends for `key`: a key name ("enter", "ctrl+r", "question_mark")
+    or a character ("?", "(", "x"), named as Textual's own driver names it (a private helper)."""
+    if len(key) == 1 and not key.isalnum():
+        key = _character_to_key(key)
+    return events.Key(key, key_to_character(REPLACED_KEYS.get(key, key)))
+
+
+async def settle(app: App) -> None:
+    """Wait until the key sent last has been handled: by the app, the screen, and the focused
+    widget and its containers (the nodes a key passes through, one queue after another).
+
+    In each round every one of those nodes is asked to call back once its queue has reached
+    this point. A key moves on at least one node a round (the app forwards it to the focused
+    widget, which passes it up to its container if it has no use for it, and so on up to the
+    screen and the app), so as many rounds as there are nodes, and two more, see it through.
+    """
+    rounds = 2
+    done_rounds = 0
+    while done_rounds < rounds:
+        if not app.is_running:
+            return
+        try:
+            screen = app.screen
+        except Exception:  # no screen: the app is closing
+            return
+        focused = screen.focused
+        chain = list(focused.ancestors_with_self) if focused is not None else [screen, app]
+        nodes = [app, screen, *chain]
+        rounds = max(rounds, len(chain) + 2)
+        remaining = 0
+        done = asyncio.Event()
+
+        def one_done() -> None:
+            nonlocal remaining
+            remaining -= 1
+            if remaining == 0:
+                done.set()
+
+        for node in nodes:
+            if node.call_later(one_done):
+                remaining += 1
+        if remaining:
+            await asyncio.wait_for(done.wait(), timeout=30)
+        done_rounds += 1
+
+
+async def press(app: App, key: str) -> None:
+    """Send `key` as the terminal driver does, then wait until it has been handled."""
+    event = key_event(key)
+    event.set_sender(app)
+    app.post_message(event)
+    await settle(app)
+
+
+async def type_keys(pilot: Pilot, *keys: str) -> None:
+    """Press `keys` (characters, such as ``*"x = 2"``, or key names) as a fast typist's terminal
+    sends them: each handled before the next, as with `pilot.press`, but without the idle wait
+    of 40 ms and more that Pilot adds after every key; one `pilot.pause()` ends them."""
+    for key in keys:
+        await press(pilot.app, key)
+    await pilot.pause()
 
 
 async def wait_until(pilot: Pilot, condition: Callable[[], bool], timeout: float = 15.0, what: str = "") -> None:

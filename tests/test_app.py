@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from tests.helpers import screen_text as _plain
 from tests.helpers import screen_words as _words
+from tests.helpers import type_keys
 from tutor.app import MIN_SIZE, TutorApp
 from tutor.screens.help import HelpScreen
 from tutor.screens.home import HomeScreen
 from tutor.screens.lesson import LessonScreen
 from tutor.screens.too_small import TooSmallScreen
 from tutor.store import Store
-from tutor.widgets.section_list import SectionList
 from tutor.widgets.section._section_view import SectionView
+from tutor.widgets.section_list import SectionList
 
 
 def make_app(catalogue, start=None) -> TutorApp:
@@ -152,7 +153,7 @@ async def test_command_palette_goes_to_a_section_and_opens_a_lesson(sample_catal
     app = make_app(sample_catalogue, start=("sample", 0))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+p")
-        await pilot.press(*"go to section part 3")
+        await type_keys(pilot, *"go to section part 3")
         await pilot.pause(0.3)
         assert "Go to section: 3. Part 3" in _plain(app)
         await pilot.press("enter")
@@ -162,7 +163,7 @@ async def test_command_palette_goes_to_a_section_and_opens_a_lesson(sample_catal
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         await pilot.press("ctrl+p")
-        await pilot.press(*"open lesson sample")
+        await type_keys(pilot, *"open lesson sample")
         await pilot.pause(0.3)
         assert "Open lesson: Sample Lesson" in _plain(app)
         await pilot.press("enter")

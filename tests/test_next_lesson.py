@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lessons.maths_foundations import LESSON
-from tests.helpers import bottom_line, screen_words, wait_until
+from tests.helpers import bottom_line, screen_words, type_keys, wait_until
 from tutor.app import TutorApp
 from tutor.lesson.registry import discover
 from tutor.screens.home import HomeScreen
@@ -30,7 +30,7 @@ async def test_the_last_section_offers_the_next_lesson_with_n_and_in_the_palette
         await pilot.press("n")
         await wait_until(pilot, lambda: "n Next lesson" in bottom_line(app), what="the offer on the last section")
         await pilot.press("ctrl+p")
-        await pilot.press(*"next lesson")
+        await type_keys(pilot, *"next lesson")
         await wait_until(pilot, lambda: "Next lesson: Data Handling" in screen_words(app), what="the palette's entry")
         await pilot.press("escape")
         await pilot.pause()

@@ -8,7 +8,7 @@ from tests.conftest import entry_point
 from tests.helpers import choice_key as letter
 from tests.helpers import screen_text as _plain
 from tests.helpers import screen_words as _words
-from tests.helpers import wait_until
+from tests.helpers import type_keys, wait_until
 from tutor.app import TutorApp
 from tutor.grading.answers import LETTERS
 from tutor.lesson.registry import discover
@@ -75,7 +75,7 @@ async def test_right_wrong_and_malformed_answers_each_get_feedback(quiz_catalogu
         await pilot.pause()
 
         assert screen.state == "typed" and "Question 2 of 3" in _words(app)
-        await pilot.press(*"abc", "enter")
+        await type_keys(pilot, *"abc", "enter")
         await pilot.pause()
         assert screen.state == "typed", "a malformed answer is not judged"
         assert "'abc' is not in a form I can read. Type a number" in _words(app)
@@ -88,7 +88,7 @@ async def test_right_wrong_and_malformed_answers_each_get_feedback(quiz_catalogu
         await pilot.press("enter")
         await pilot.pause()
 
-        await pilot.press(*"3by", "enter")
+        await type_keys(pilot, *"3by", "enter")
         await pilot.pause()
         assert screen.state == "typed" and "Type a shape, such as (3, 3) or 3x3" in _words(app)
         await pilot.press("ctrl+u", *"2x3", "enter")
@@ -117,8 +117,8 @@ async def test_retry_missed_asks_only_those_and_keeps_the_recorded_score(quiz_ca
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _open_quiz(pilot)
         await pilot.press(letter(screen, "3"), "enter", "enter")  # wrong: 3 is odd
-        await pilot.press(*"0.4", "enter", "enter")       # wrong
-        await pilot.press(*"3x2", "enter", "enter")       # wrong
+        await type_keys(pilot, *"0.4", "enter", "enter")       # wrong
+        await type_keys(pilot, *"3x2", "enter", "enter")       # wrong
         await pilot.pause()
         assert screen.state == "summary" and "Score: 0 / 3 (0%)" in _words(app)
         assert "r Retry missed" in _plain(app).splitlines()[-1]
@@ -127,8 +127,8 @@ async def test_retry_missed_asks_only_those_and_keeps_the_recorded_score(quiz_ca
         assert "Retry 1 of 3" in _words(app)
         number = str(screen.round.current.options.index("4") + 1)
         await pilot.press(number, "enter", "enter")       # digits choose too
-        await pilot.press(*"1/2", "enter", "enter")
-        await pilot.press(*"(3, 2)", "enter", "enter")    # still wrong
+        await type_keys(pilot, *"1/2", "enter", "enter")
+        await type_keys(pilot, *"(3, 2)", "enter", "enter")    # still wrong
         await pilot.pause()
         text = _words(app)
         assert "Retry: 2 of 3 now right" in text and "Still missed:" in text
@@ -136,7 +136,7 @@ async def test_retry_missed_asks_only_those_and_keeps_the_recorded_score(quiz_ca
         await pilot.press("r")
         await pilot.pause()
         assert "Retry 1 of 1" in _words(app) and screen.round.total == 1
-        await pilot.press(*"2x3", "enter", "enter")
+        await type_keys(pilot, *"2x3", "enter", "enter")
         await pilot.pause()
         assert "Every answer right." in _words(app)
         assert "Retry missed" not in _plain(app).splitlines()[-1]
@@ -153,7 +153,7 @@ async def test_typing_in_the_answer_never_triggers_a_key(quiz_catalogue):
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _open_quiz(pilot)
         await pilot.press(letter(screen, "4"), "enter", "enter")
-        await pilot.press(*"q?abcd1rt")
+        await type_keys(pilot, *"q?abcd1rt")
         await pilot.pause()
         assert app.is_running and isinstance(app.screen, QuizScreen)
         assert app.screen.query_one("#quiz-input").value == "q?abcd1rt"

@@ -7,6 +7,7 @@ order, and so the snapshot, is the same on every run.
 from __future__ import annotations
 
 from lessons.maths_foundations import LESSON
+from tests.helpers import type_keys
 from tutor.app import TutorApp
 from tutor.grading.answers import LETTERS, format_number, format_shape
 from tutor.lesson import Choice, Numeric
@@ -37,9 +38,9 @@ async def take_the_quiz(pilot) -> None:
     for number in range(len(LESSON.quiz().questions)):
         question = screen.round.current
         if number == 0:
-            await pilot.press(*"abc", "enter")  # malformed first: not counted
+            await type_keys(pilot, *"abc", "enter")  # malformed first: not counted
             await pilot.press("ctrl+u")
-        await pilot.press(*typed_answer(question), "enter", "enter")
+        await type_keys(pilot, *typed_answer(question), "enter", "enter")
     await pilot.pause()
 
 

@@ -54,17 +54,16 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from textual import events
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.dom import DOMNode
-from textual.keys import REPLACED_KEYS, key_to_character
 from textual.widgets import Input, OptionList, TextArea
 
 import tutor.screens
 import tutor.widgets
 from lessons.maths_foundations import LESSON
 from tests.conftest import entry_point
+from tests.helpers import press, settle
 from tutor.app import TutorApp
 from tutor.lesson.format import Choice, Exercise, Explorable, Numeric, Quiz, Shape
 from tutor.lesson.registry import discover
@@ -75,10 +74,10 @@ from tutor.screens.lesson import LessonScreen
 from tutor.screens.quiz import QuizScreen
 from tutor.screens.solution import SolutionScreen
 from tutor.store import Store
-from tutor.widgets.section._exercise_card import ExerciseCard
 from tutor.widgets.figures._explorable import ExplorableBlock
-from tutor.widgets.section._quiz_card import QuizCard
 from tutor.widgets.repl._pane import ReplPane
+from tutor.widgets.section._exercise_card import ExerciseCard
+from tutor.widgets.section._quiz_card import QuizCard
 from tutor.widgets.section._section_view import SectionView
 
 pytestmark = pytest.mark.build_ahead  # the tutor as it runs: sections built in idle time, between keys
@@ -221,53 +220,6 @@ def would_quit(app: TutorApp, key: str) -> bool:
     if isinstance(app.focused, (Input, TextArea)):
         return False
     return not isinstance(app.screen, (HelpScreen, SolutionScreen))
-
-
-async def settle(app: TutorApp) -> None:
-    """Wait until the key sent last has been handled: by the app, the screen, and the focused
-    widget and its containers (the nodes a key passes through, one queue after another).
-
-    In each round every one of those nodes is asked to call back once its queue has reached
-    this point. A key moves on at least one node a round (the app forwards it to the focused
-    widget, which passes it up to its container if it has no use for it, and so on up to the
-    screen and the app), so as many rounds as there are nodes, and two more, see it through.
-    """
-    rounds = 2
-    done_rounds = 0
-    while done_rounds < rounds:
-        if not app.is_running:
-            return
-        try:
-            screen = app.screen
-        except Exception:  # no screen: the app is closing
-            return
-        focused = screen.focused
-        chain = list(focused.ancestors_with_self) if focused is not None else [screen, app]
-        nodes = [app, screen, *chain]
-        rounds = max(rounds, len(chain) + 2)
-        remaining = 0
-        done = asyncio.Event()
-
-        def one_done() -> None:
-            nonlocal remaining
-            remaining -= 1
-            if remaining == 0:
-                done.set()
-
-        for node in nodes:
-            if node.call_later(one_done):
-                remaining += 1
-        if remaining:
-            await asyncio.wait_for(done.wait(), timeout=30)
-        done_rounds += 1
-
-
-async def press(app: TutorApp, key: str) -> None:
-    """Send `key` as the terminal driver does, then wait until it has been handled."""
-    event = events.Key(key, key_to_character(REPLACED_KEYS.get(key, key)))
-    event.set_sender(app)
-    app.post_message(event)
-    await settle(app)
 
 
 def assert_sane(app: TutorApp) -> None:
@@ -523,6 +475,7 @@ def test_the_shards_run_every_sequence():
     assert sum(shard_size(shard) for shard in range(SHARDS)) == SEQUENCES
 
 
+@pytest.mark.long
 @pytest.mark.timeout(900)
 @pytest.mark.parametrize("shard", range(SHARDS))
 async def test_random_keys_across_every_screen(shard, tmp_path, monkeypatch):

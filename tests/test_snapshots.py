@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.helpers import type_keys
 from tutor.app import TutorApp
 from tutor.lesson.registry import discover
 from tutor.store import Store
@@ -27,7 +28,7 @@ async def whole_section(pilot, *keys: str) -> None:
             break
         await pilot.pause(0.02)
     assert view.current is not None and view.current.complete
-    await pilot.press(*keys)
+    await type_keys(pilot, *keys)
     await pilot.pause()
 
 

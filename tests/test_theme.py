@@ -13,6 +13,7 @@ import sys
 from textual.command import CommandList
 from textual.theme import BUILTIN_THEMES
 
+from tests.helpers import type_keys
 from tutor.app import TutorApp
 from tutor.store import Store
 
@@ -64,7 +65,7 @@ async def test_the_palettes_theme_switch_is_kept_for_next_time(sample_catalogue,
         await pilot.press("ctrl+p", *"theme")
         await wait_for_option(pilot, "theme")
         await pilot.press("enter")  # "Theme: change the current theme" opens the theme list
-        await pilot.press(*"nord")
+        await type_keys(pilot, *"nord")
         await wait_for_option(pilot, "nord")
         await pilot.press("enter")
         await pilot.pause()

@@ -105,12 +105,24 @@ class Lines:
         raise AssertionError(f"{text!r} never came; output so far:\n{''.join(self.seen)}")
 
 
+def start_watching(attempt, **streams) -> subprocess.Popen:
+    """`tutor check --watch matmul attempt`, which ctrl+c (SIGINT) stops.
+
+    A child inherits an ignored SIGINT, and a shell ignores it in what it starts in the
+    background (`make test &`); the child gets the default back, as in a terminal.
+    """
+    return subprocess.Popen(
+        [sys.executable, "-m", "tutor", "check", "--watch", "matmul", str(attempt)],
+        stdin=subprocess.DEVNULL, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        **streams,
+    )
+
+
 def test_watch_checks_again_on_every_save_until_ctrl_c(tmp_path):
     attempt = tmp_path / "matmul.py"
     attempt.write_text(MATMUL.starter)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "tutor", "check", "--watch", "matmul", str(attempt)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, stdin=subprocess.DEVNULL,
+    process = start_watching(
+        attempt, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     try:
@@ -134,9 +146,8 @@ def test_watch_checks_again_on_every_save_until_ctrl_c(tmp_path):
 def test_each_watched_run_ends_with_its_verdict_as_the_last_line(tmp_path):
     attempt = tmp_path / "matmul.py"
     attempt.write_text(MATMUL.starter)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "tutor", "check", "--watch", "matmul", str(attempt)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, stdin=subprocess.DEVNULL,
+    process = start_watching(
+        attempt, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     try:
@@ -165,10 +176,7 @@ def test_watch_on_a_terminal_clears_the_screen_before_each_run(tmp_path):
     attempt = tmp_path / "matmul.py"
     attempt.write_text(MATMUL.starter)
     controller, terminal = pty.openpty()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "tutor", "check", "--watch", "matmul", str(attempt)],
-        stdout=terminal, stderr=terminal, stdin=subprocess.DEVNULL,
-    )
+    process = start_watching(attempt, stdout=terminal, stderr=terminal)
     os.close(terminal)
     output = b""
 

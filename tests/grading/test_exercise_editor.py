@@ -10,12 +10,13 @@ from lessons.maths_foundations import LESSON
 from lessons.maths_foundations.exercises import MATMUL
 from tests.grading.test_exercise_screen import new_app, open_matmul
 from tests.helpers import screen_text as shown
+from tests.helpers import type_keys
 from tutor.screens.exercise import TaskPane
 from tutor.screens.help import HelpScreen
 from tutor.widgets.check_results import CheckResults
 from tutor.widgets.code_editor import dedent_column, line_break
-from tutor.widgets.section._exercise_card import ExerciseCard
 from tutor.widgets.key_footer import KeyFooter
+from tutor.widgets.section._exercise_card import ExerciseCard
 from tutor.widgets.section._quiz_card import QuizCard
 
 SIZE = (80, 24)
@@ -24,8 +25,8 @@ QUIZ_SECTION = next(i for i, s in enumerate(LESSON.sections) if LESSON.quiz() in
 
 
 async def type_text(pilot, text: str) -> None:
-    for character in text:
-        await pilot.press("enter" if character == "\n" else character)
+    """Type `text` key by key, a line break as enter."""
+    await type_keys(pilot, *("enter" if character == "\n" else character for character in text))
 
 
 # -- indentation --------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from textual.widgets import Markdown, TextArea
 
 from lessons.maths_foundations import LESSON
 from lessons.maths_foundations.exercises import MATMUL
-from tests.helpers import screen_text
+from tests.helpers import screen_text, type_keys
 from tutor.app import TutorApp
 from tutor.grading import status as exercise_status
 from tutor.lesson.registry import discover
@@ -22,8 +22,8 @@ from tutor.screens.help import HelpScreen
 from tutor.screens.solution import SolutionScreen
 from tutor.store import Store
 from tutor.widgets.check_results import CheckResults
-from tutor.widgets.section._exercise_card import ExerciseCard
 from tutor.widgets.key_footer import KeyFooter
+from tutor.widgets.section._exercise_card import ExerciseCard
 
 SIZE = (80, 24)
 MATMUL_SECTION = next(i for i, s in enumerate(LESSON.sections) if MATMUL in s.blocks)
@@ -121,8 +121,8 @@ async def test_typing_a_correct_matmul_passes_and_unlocks_the_solution():
         first_lines, last_line = TYPED_SOLUTION.rstrip("\n").rsplit("\n", 1)
         editor(screen).load_text(first_lines + "\n")
         editor(screen).move_cursor((3, 0))
-        for character in last_line + "\n":  # the heart of it, typed key by key
-            await pilot.press("enter" if character == "\n" else character)
+        # the heart of it, typed key by key
+        await type_keys(pilot, *("enter" if character == "\n" else character for character in last_line + "\n"))
         assert editor(screen).text == TYPED_SOLUTION + "    "  # the last enter keeps the line's indent
         await run_checks(pilot, "f5")
         assert "✓ all 15 checks passed" in results_text(screen)

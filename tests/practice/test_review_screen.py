@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import entry_point
-from tests.helpers import screen_words, wait_until
+from tests.helpers import screen_words, type_keys, wait_until
 from tutor.app import TutorApp
 from tutor.grading.answers import LETTERS, format_number, format_shape
 from tutor.lesson import Choice, Numeric
@@ -41,7 +41,7 @@ async def answer_all(pilot, screen: ReviewScreen, right: bool = True) -> None:
             wrong = LETTERS[(question.answer + 1) % len(question.options)]
             await pilot.press(right_answer(question) if right else wrong, "enter")
         else:
-            await pilot.press(*(right_answer(question) if right else "999"), "enter")
+            await type_keys(pilot, *(right_answer(question) if right else "999"), "enter")
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
@@ -107,7 +107,7 @@ async def test_practising_one_skill_asks_fresh_variants_until_it_is_proficient(c
         screen = app.screen
         assert isinstance(screen, ReviewScreen) and "Question 1 · Practice Lesson › Adding" in screen_words(app)
         first = screen.round.current.prompt
-        await pilot.press(*"999", "enter", "enter")  # wrong: one more is asked
+        await type_keys(pilot, *"999", "enter", "enter")  # wrong: one more is asked
         await pilot.pause()
         await answer_all(pilot, screen)
         prompts = [question.prompt for question in screen.round.questions]

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-
 import pytest
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 
 from lessons.maths_foundations import LESSON
-from tests.helpers import wait_until
+from tests.helpers import type_keys, wait_until
 from tutor.lesson.format import Lesson
+from tutor.repl.session import ReplSession
 from tutor.store import Store
 from tutor.widgets.repl._pane import ReplPane
-from tutor.repl.session import ReplSession
 
 
 class PaneApp(App[None]):
@@ -48,7 +47,7 @@ async def run(pilot: Pilot, pane: ReplPane, code: str, timeout: float = 15.0) ->
     """Type ``code`` (one line) and enter; return the transcript lines it added once it ends."""
     before = len(pane.results)
     start = len(transcript(pane))
-    await pilot.press(*code, "enter")
+    await type_keys(pilot, *code, "enter")
     finished = lambda: len(pane.results) > before and not pane.busy and not pane.log_view.writing  # noqa: E731
     await wait_until(pilot, finished, timeout, f"{code!r} to finish")
     await pilot.pause()

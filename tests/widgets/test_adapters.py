@@ -16,11 +16,11 @@ from pathlib import Path
 from textual.app import App, ComposeResult
 from textual.containers import Vertical
 
-from tests.helpers import assert_installed_is_pinned
+from tests.helpers import assert_installed_is_pinned, type_keys
 from tutor.lesson.plots import Panels, Plot, Series
-from tutor.widgets.figures import _plot_draw as plot_draw
 from tutor.widgets.adapters import plotext_internals as internals
 from tutor.widgets.adapters.textual_input import SteadyInput, layout_reactive_ok
+from tutor.widgets.figures import _plot_draw as plot_draw
 from tutor.widgets.figures._plot_build import build, plain_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -174,7 +174,7 @@ async def test_typing_into_a_steady_input_lays_nothing_out_and_keeps_the_cursor_
             return refresh(*regions, **flags)
 
         field.refresh = counting_refresh
-        await pilot.press(*"0123456789abcdefghijklmnopqrstuvwxyz")
+        await type_keys(pilot, *"0123456789abcdefghijklmnopqrstuvwxyz")
         await pilot.pause()
         assert field.value == "0123456789abcdefghijklmnopqrstuvwxyz"
         assert layouts and not any(layouts), f"typing asked for a layout: {INPUT_UPGRADE}"

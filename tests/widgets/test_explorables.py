@@ -13,6 +13,7 @@ import time
 import pytest
 
 from lessons.maths_foundations import figures
+from tests.helpers import type_keys
 from tests.widgets.descriptions import fingerprint
 from tests.widgets.figure_host import FigureHost, built, screen_text, wait_until
 from tutor.lesson.format import Explorable, Param
@@ -49,20 +50,20 @@ async def test_every_parameter_moves_with_the_keys_and_the_drawing_follows(name)
             before_value = block.current_values[param.name]
             before = fingerprint(block.description)
             at_top = not param.is_choice and before_value == param.clamp(param.high)
-            await pilot.press("left" if at_top else "right")
+            await type_keys(pilot, "left" if at_top else "right")
             after_value = block.current_values[param.name]
             assert after_value == param.stepped(before_value, -1 if at_top else 1) != before_value
             description = await drawn(pilot, block, explorable)
             assert fingerprint(description) != before, f"{param.name} changed but the drawing did not"
             assert block.error is None, block.error
             if [i for i, p in enumerate(explorable.params) if p.name not in block.inactive] != used:
-                await pilot.press("right" if at_top else "left")  # a shape with other parameters: go back
+                await type_keys(pilot, "right" if at_top else "left")  # a shape with other parameters: go back
                 await drawn(pilot, block, explorable)
-            await pilot.press("down")
+            await type_keys(pilot, "down")
         assert block.selected == used[0]  # down wraps round to the first parameter
-        await pilot.press("up")
+        await type_keys(pilot, "up")
         assert block.selected == used[-1]
-        await pilot.press("0")
+        await type_keys(pilot, "0")
         assert block.current_values == explorable.defaults()
         await drawn(pilot, block, explorable)
 
@@ -73,15 +74,15 @@ async def test_shift_steps_ten_times_and_stops_at_the_ends():
         block = app.query_one(ExplorableBlock)
         await built(pilot, block)
         block.focus()
-        await pilot.press("shift+right")
+        await type_keys(pilot, "shift+right")
         assert block.current_values["x0"] == pytest.approx(2.0)
-        await pilot.press("shift+right", "shift+right")
+        await type_keys(pilot, "shift+right", "shift+right")
         assert block.current_values["x0"] == pytest.approx(3.0)  # the top of the range
         description = await drawn(pilot, block, figures.TANGENT)
         assert "x₀ = 3.00" in description.caption[0]
-        await pilot.press("shift+left")
+        await type_keys(pilot, "shift+left")
         assert block.current_values["x0"] == pytest.approx(2.0)
-        await pilot.press("down", "left")
+        await type_keys(pilot, "down", "left")
         assert block.current_values["function"] == "eˣ"  # choices wrap round
         description = await drawn(pilot, block, figures.TANGENT)
         assert description.series[1].label == "f(x) = eˣ"
@@ -104,15 +105,15 @@ async def test_sweeping_every_parameter_to_its_bounds_never_fails():
                     for end, key, direction in ((param.high, "shift+right", 1), (param.low, "shift+left", -1)):
                         # start two big steps short of the end, then let the keys carry it there and past
                         block.set_values(**{param.name: param.stepped(end, -direction * 20)})
-                        await pilot.press(key, key, key)
+                        await type_keys(pilot, key, key, key)
                         assert block.current_values[param.name] == param.clamp(end), (explorable.name, param.name)
                         await drawn(pilot, block, explorable)
                         assert block.error is None, (explorable.name, block.current_values, block.error)
-                    await pilot.press("0")
+                    await type_keys(pilot, "0")
                     await drawn(pilot, block, explorable)
                 if choice:
                     block.selected = explorable.params.index(choice)
-                    await pilot.press("right")
+                    await type_keys(pilot, "right")
 
 
 async def test_parameter_line_marks_the_chosen_one_with_brackets():
@@ -124,7 +125,7 @@ async def test_parameter_line_marks_the_chosen_one_with_brackets():
         await pilot.pause()
         text = screen_text(app)
         assert "[learning rate 0.100]" in text and " steps 100 " in text and " standardized yes" in text
-        await pilot.press("down")
+        await type_keys(pilot, "down")
         text = screen_text(app)
         assert "[steps 100]" in text and " learning rate 0.100 " in text
 
@@ -143,7 +144,7 @@ async def test_the_distribution_explorable_greys_out_what_its_shape_ignores():
         description = await built(pilot, block)
         assert set(description.inactive) == {"n", "p", "a", "b"}
         block.focus()
-        await pilot.press("right")  # Normal -> Binomial
+        await type_keys(pilot, "right")  # Normal -> Binomial
         description = await drawn(pilot, block, figures.DISTRIBUTIONS)
         assert set(description.inactive) == {"mu", "sigma", "a", "b"}
         assert description.title.startswith("Binomial(n = 20")
@@ -157,7 +158,7 @@ async def test_escape_gives_focus_back_to_the_text():
         block.focus()
         await pilot.pause()
         assert block.has_focus
-        await pilot.press("escape")
+        await type_keys(pilot, "escape")
         await pilot.pause()
         assert app.focused is app.query_one(SectionView)
 
@@ -188,11 +189,11 @@ async def test_a_build_that_raises_shows_its_error_and_the_keys_still_work():
         block = app.query_one(ExplorableBlock)
         await built(pilot, block)
         block.focus()
-        await pilot.press("right")
+        await type_keys(pilot, "right")
         await wait_until(pilot, lambda: block.error is not None)
         await pilot.pause()
         assert "ValueError: x is too large for this test" in screen_text(app)
-        await pilot.press("left")
+        await type_keys(pilot, "left")
         await wait_until(pilot, lambda: block.error is None and block.description is not None)
         assert block.description.series[0].y == (0.0, 0.0)
 
@@ -211,7 +212,7 @@ async def test_a_slow_build_runs_in_a_worker_behind_a_placeholder():
         assert block.description is None and "drawing…" in screen_text(app)
         await built(pilot, block)
         block.focus()
-        await pilot.press("right")
+        await type_keys(pilot, "right")
         # the key has been handled while the slow build still runs: the old drawing stays, marked
         assert block.current_values["delay"] == 0.6
         assert block.description.series[0].y == (0.5, 0.5)

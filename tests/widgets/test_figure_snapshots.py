@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lessons.maths_foundations import LESSON, figures
+from tests.helpers import type_keys
 from tests.widgets.figure_host import built, wait_until
 from tutor.app import TutorApp
 from tutor.lesson.registry import discover
@@ -46,7 +47,7 @@ def test_snapshot_derivative_figure(snap_compare, data_dir):
 def test_snapshot_matmul_stepper(snap_compare, data_dir):
     async def run_before(pilot) -> None:
         block = await focus(pilot, figures.MATMUL)
-        await pilot.press(*["right"] * 6)
+        await type_keys(pilot, *["right"] * 6)
         await wait_until(pilot, lambda: block.description.i == 1 and block.description.j == 2)
         await pilot.pause(0.1)
 

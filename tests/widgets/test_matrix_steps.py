@@ -9,6 +9,7 @@ from hypothesis.extra.numpy import arrays
 
 from lessons.maths_foundations.figures import LESSON_A
 from lessons.maths_foundations.figures.matrices import matmul_step, matmul_stepper
+from tests.helpers import type_keys
 from tests.widgets.figure_host import FigureHost, built, screen_text
 from tutor.lesson.plots import MatrixStep
 from tutor.widgets.figures._explorable import ExplorableBlock
@@ -90,7 +91,7 @@ async def test_the_stepper_walks_through_the_product_with_the_keys():
         block = app.query_one(ExplorableBlock)
         await built(pilot, block)
         block.focus()
-        await pilot.press(*["right"] * 9)
+        await type_keys(pilot, *["right"] * 9)
         await pilot.pause()
         assert block.current_values["step"] == 9
         assert block.description.C == [[27, 30, 33], [61, 68, 75], [95, 106, 117]]

@@ -19,7 +19,15 @@ from pathlib import Path
 
 from textual import events
 
-from tests.widgets.conftest import PaneApp, assert_answers, ready, run, transcript, wait_until
+from tests.helpers import type_keys
+from tests.widgets.conftest import (
+    PaneApp,
+    assert_answers,
+    ready,
+    run,
+    transcript,
+    wait_until,
+)
 from tutor.widgets.repl._pane import ReplPane
 
 SLEEPING_CELL = "import time; time.sleep(30)"
@@ -77,7 +85,7 @@ async def test_a_child_killed_while_running_a_cell_is_reported_and_replaced(pane
         old = kernel.pid
         assert old is not None
 
-        await pilot.press(*SLEEPING_CELL, "enter")
+        await type_keys(pilot, *SLEEPING_CELL, "enter")
         await wait_until(pilot, lambda: pane.busy, what="the cell to start")
         await pilot.pause(0.3)  # the child is inside time.sleep now
         assert pane.busy and not pane.results

@@ -5,16 +5,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from tests.helpers import bottom_line
+from tests.helpers import bottom_line, type_keys
 from tests.widgets.conftest import ready, run, transcript, wait_until
 from tutor.app import TutorApp
 from tutor.lesson.format import Example
 from tutor.lesson.registry import discover
 from tutor.screens.lesson import LessonScreen
 from tutor.store import Store
-from tutor.widgets.section._code_listing import CodeListing
 from tutor.widgets.repl._dock import ReplDock
 from tutor.widgets.repl._pane import ReplPane
+from tutor.widgets.section._code_listing import CodeListing
 from tutor.widgets.section._section_view import SectionView
 
 LESSON = "maths_foundations"
@@ -67,7 +67,7 @@ async def test_printable_keys_type_in_the_prompt_and_ctrl_q_still_quits() -> Non
     async with app.run_test(size=(80, 24)) as pilot:
         pane = await open_repl(pilot, app)
         screen = app.screen
-        await pilot.press(*"qnpsr?123", "e")
+        await type_keys(pilot, *"qnpsr?123", "e")
         assert pane.prompt_input.value == "qnpsr?123e"
         assert app.screen is screen and screen.index == 2 and app.is_running  # no key navigated or quit
         await pilot.press("ctrl+q")
@@ -79,7 +79,7 @@ async def test_escape_returns_to_the_lesson_and_r_comes_back() -> None:
     app = lesson_app()
     async with app.run_test(size=(80, 24)) as pilot:
         pane = await open_repl(pilot, app)
-        await pilot.press(*"kept")
+        await type_keys(pilot, *"kept")
         await pilot.press("escape")
         assert app.screen.query_one(SectionView).has_focus and pane.display
         await pilot.press("n")  # single keys navigate again
@@ -158,7 +158,7 @@ async def test_the_command_palette_restarts_the_repl() -> None:
         await run(pilot, pane, "mine = 1")
         old_pid = app.services.repl.kernel.pid
         await pilot.press("ctrl+p")
-        await pilot.press(*"REPL: restart")
+        await type_keys(pilot, *"REPL: restart")
         await pilot.pause(0.5)
         await pilot.press("enter")
         await wait_until(pilot, lambda: "variables are back" in " ".join(transcript(pane)) and not pane.busy)

@@ -7,8 +7,15 @@ from __future__ import annotations
 
 from textual import events
 
-from tests.helpers import screen_text
-from tests.widgets.conftest import PaneApp, assert_answers, ready, run, transcript, wait_until
+from tests.helpers import screen_text, type_keys
+from tests.widgets.conftest import (
+    PaneApp,
+    assert_answers,
+    ready,
+    run,
+    transcript,
+    wait_until,
+)
 from tutor.widgets.figures._plot_view import PlotView
 from tutor.widgets.repl._pane import ReplPane
 
@@ -29,7 +36,7 @@ async def test_start_runs_the_lesson_setup_and_says_so(pane_app: PaneApp) -> Non
 async def test_every_printable_key_types_at_the_prompt(pane_app: PaneApp) -> None:
     async with pane_app.run_test(size=(80, 24)) as pilot:
         pane = pane_app.query_one(ReplPane)
-        await pilot.press(*"qnpsr?0123456789", "e", "question_mark")
+        await type_keys(pilot, *"qnpsr?0123456789", "e", "question_mark")
         assert pane.prompt_input.value == "qnpsr?0123456789e?"
 
 
@@ -48,19 +55,19 @@ async def test_an_incomplete_input_continues_and_a_blank_line_ends_the_block(pan
         pane = pane_app.query_one(ReplPane)
         prompt = pane.prompt_input
         await ready(pilot, pane)
-        await pilot.press(*"def twice(x):", "enter")
+        await type_keys(pilot, *"def twice(x):", "enter")
         assert prompt.pending == ["def twice(x):"] and prompt.value == "    "  # indented for the body
         assert str(pane.query_one("#repl-prompt").render()) == "... "
-        await pilot.press(*"return 2 * x", "enter")
+        await type_keys(pilot, *"return 2 * x", "enter")
         assert prompt.pending == ["def twice(x):", "    return 2 * x"] and not pane.results
         await pilot.press("enter")  # the blank line ends the block and runs it
         await wait_until(pilot, lambda: len(pane.results) == 1 and not pane.busy)
         assert transcript(pane)[-3:] == [">>> def twice(x):", "...     return 2 * x", "..."]
         assert str(pane.query_one("#repl-prompt").render()) == ">>> "
         assert (await run(pilot, pane, "twice(21)"))[-1] == "42"
-        await pilot.press(*"[1,", "enter")  # an open bracket continues too
+        await type_keys(pilot, *"[1,", "enter")  # an open bracket continues too
         assert prompt.pending == ["[1,"]
-        await pilot.press(*"2]", "enter")
+        await type_keys(pilot, *"2]", "enter")
         await wait_until(pilot, lambda: len(pane.results) == 3 and not pane.busy)
         assert transcript(pane)[-1] == "[1, 2]"
 
@@ -89,7 +96,7 @@ async def test_print_output_appears_while_the_cell_runs(pane_app: PaneApp) -> No
     async with pane_app.run_test(size=(80, 24)) as pilot:
         pane = pane_app.query_one(ReplPane)
         await ready(pilot, pane)
-        await pilot.press(*"import time; print('first', flush=True); time.sleep(1.5); print('second')", "enter")
+        await type_keys(pilot, *"import time; print('first', flush=True); time.sleep(1.5); print('second')", "enter")
         await wait_until(pilot, lambda: "first" in transcript(pane), what="the first line")
         assert pane.busy and "second" not in transcript(pane)
         await wait_until(pilot, lambda: "second" in transcript(pane) and not pane.busy, what="the second line")
@@ -99,7 +106,7 @@ async def test_keys_typed_right_after_enter_land_on_the_next_line(pane_app: Pane
     async with pane_app.run_test(size=(80, 24)) as pilot:
         pane = pane_app.query_one(ReplPane)
         await ready(pilot, pane)
-        await pilot.press(*"x = 2", "enter", *"x * 10", "enter")  # no pause between them
+        await type_keys(pilot, *"x = 2", "enter", *"x * 10", "enter")  # no pause between them
         await wait_until(pilot, lambda: len(pane.results) == 2 and not pane.busy)
         assert transcript(pane)[-3:] == [">>> x = 2", ">>> x * 10", "20"]
 
@@ -108,7 +115,7 @@ async def test_errors_show_only_the_learners_frames(pane_app: PaneApp) -> None:
     async with pane_app.run_test(size=(80, 24)) as pilot:
         pane = pane_app.query_one(ReplPane)
         await ready(pilot, pane)
-        await pilot.press(*"def f(x): return 1 / x", "enter", "enter")  # a block ends with a blank line
+        await type_keys(pilot, *"def f(x): return 1 / x", "enter", "enter")  # a block ends with a blank line
         await wait_until(pilot, lambda: len(pane.results) == 1 and not pane.busy)
         lines = await run(pilot, pane, "f(0)")
         text = "\n".join(lines)
@@ -122,9 +129,9 @@ async def test_up_and_down_walk_the_history_and_keep_the_draft(pane_app: PaneApp
         prompt = pane.prompt_input
         await ready(pilot, pane)
         await run(pilot, pane, "first = 1")
-        await pilot.press(*"def g():", "enter", *"return first", "enter", "enter")
+        await type_keys(pilot, *"def g():", "enter", *"return first", "enter", "enter")
         await wait_until(pilot, lambda: len(pane.results) == 2 and not pane.busy)
-        await pilot.press(*"draft")
+        await type_keys(pilot, *"draft")
         await pilot.press("up")
         assert prompt.pending == ["def g():"] and prompt.value == "    return first"
         await pilot.press("up")
@@ -152,7 +159,7 @@ async def test_tab_completes_from_the_live_namespace(pane_app: PaneApp) -> None:
         pane = pane_app.query_one(ReplPane)
         prompt = pane.prompt_input
         await ready(pilot, pane)
-        await pilot.press(*"A.sh", "tab")
+        await type_keys(pilot, *"A.sh", "tab")
         await wait_until(pilot, lambda: prompt.value == "A.shape", what="A.shape")
         await pilot.press("ctrl+u", *"np.lin", "tab")
         await wait_until(pilot, lambda: pane.completions.display, what="the choices")
@@ -163,7 +170,7 @@ async def test_tab_completes_from_the_live_namespace(pane_app: PaneApp) -> None:
         assert prompt.value == "np.linspace" and not pane.completions.display
         await pilot.press("ctrl+u")
         await run(pilot, pane, "my_value = 3")
-        await pilot.press(*"my_v", "tab")
+        await type_keys(pilot, *"my_v", "tab")
         await wait_until(pilot, lambda: prompt.value == "my_value", what="a learner's name")
         await pilot.press("ctrl+u", "tab")  # at the start of a line tab indents
         assert prompt.value == "    "
@@ -174,7 +181,7 @@ async def test_escape_closes_the_choices_and_up_walks_history_again(pane_app: Pa
         pane = pane_app.query_one(ReplPane)
         await ready(pilot, pane)
         await run(pilot, pane, "earlier = 1")
-        await pilot.press(*"np.lin", "tab")
+        await type_keys(pilot, *"np.lin", "tab")
         await wait_until(pilot, lambda: pane.completions.display, what="the choices")
         await pilot.press("escape")
         assert not pane.completions.display and pane.prompt_input.has_focus
@@ -186,7 +193,7 @@ async def test_ctrl_c_interrupts_a_running_cell(pane_app: PaneApp) -> None:
     async with pane_app.run_test(size=(80, 24)) as pilot:
         pane = pane_app.query_one(ReplPane)
         await ready(pilot, pane)
-        await pilot.press(*"while True: pass", "enter", "enter")
+        await type_keys(pilot, *"while True: pass", "enter", "enter")
         await wait_until(pilot, lambda: pane.busy)
         await pilot.pause(0.3)
         await pilot.press("ctrl+c")
@@ -200,7 +207,7 @@ async def test_ctrl_c_at_an_idle_prompt_discards_the_input(pane_app: PaneApp) ->
     async with pane_app.run_test(size=(80, 24)) as pilot:
         pane = pane_app.query_one(ReplPane)
         await ready(pilot, pane)
-        await pilot.press(*"for i in range(3):", "enter", *"print(i)")
+        await type_keys(pilot, *"for i in range(3):", "enter", *"print(i)")
         await pilot.press("ctrl+c")
         assert pane.prompt_input.value == "" and pane.prompt_input.pending == []
         assert transcript(pane)[-3:] == [">>> for i in range(3):", "...     print(i)", "KeyboardInterrupt"]

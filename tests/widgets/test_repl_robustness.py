@@ -14,8 +14,15 @@ from dataclasses import dataclass
 import pytest
 from textual import events
 
+from tests.helpers import type_keys
 from tests.kernel.lag import LagMeter
-from tests.widgets.conftest import PaneApp, assert_answers, ready, transcript, wait_until
+from tests.widgets.conftest import (
+    PaneApp,
+    assert_answers,
+    ready,
+    transcript,
+    wait_until,
+)
 from tutor.widgets.repl._pane import ReplPane
 
 MAX_UI_LAG = 0.25
@@ -99,7 +106,7 @@ async def test_the_pane_survives(case: Case, fresh_heap) -> None:
             if case.paste:
                 prompt.post_message(events.Paste(case.code))
             else:
-                await pilot.press(*case.code, "enter")
+                await type_keys(pilot, *case.code, "enter")
                 if prompt.pending:  # a one-line block needs its blank line
                     await pilot.press("enter")
             for key in "typed":  # the UI answers keys while the cell runs

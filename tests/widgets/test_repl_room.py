@@ -9,15 +9,15 @@ from __future__ import annotations
 from textual import events
 from textual.pilot import Pilot
 
-from tests.helpers import screen_lines
+from tests.helpers import screen_lines, type_keys
 from tests.widgets.conftest import PaneApp, ready, run, transcript, wait_until
 from tests.widgets.test_repl_lesson import footer, lesson_app, open_repl
 from tutor.app import TutorApp
-from tutor.widgets.section._code_listing import CodeListing
 from tutor.widgets.repl._dock import BESIDE_MIN_COLUMNS
 from tutor.widgets.repl._pane import ReplPane
-from tutor.widgets.section_list import SectionList
+from tutor.widgets.section._code_listing import CodeListing
 from tutor.widgets.section._section_view import SectionView
+from tutor.widgets.section_list import SectionList
 
 
 async def tab_to_listing(pilot: Pilot, app: TutorApp) -> CodeListing:
@@ -146,7 +146,7 @@ async def test_the_completion_list_stands_apart_from_the_transcript() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         pane = app.query_one(ReplPane)
         await ready(pilot, pane)
-        await pilot.press(*"np.lin", "tab")
+        await type_keys(pilot, *"np.lin", "tab")
         await wait_until(pilot, lambda: pane.completions.display, what="the choices")
         await pilot.pause()
         box = pane.completions.region
