@@ -40,12 +40,8 @@ def toasts(app) -> str:
 
 
 async def wait_for_toast(pilot, words: str) -> str:
-    for _ in range(100):
-        await pilot.pause(0.02)
-        shown = toasts(pilot.app)
-        if words in shown:
-            return shown
-    raise AssertionError(f"no notification says {words!r}; shown: {toasts(pilot.app)!r}")
+    await wait_until(pilot, lambda: words in toasts(pilot.app), timeout=10, what=f"a notification that says {words!r}")
+    return toasts(pilot.app)
 
 
 # -- a damaged progress file ------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import type_keys
+from tests.helpers import type_keys, wait_until
 from tutor.app import TutorApp
 from tutor.lesson.registry import discover
 from tutor.store import Store
@@ -23,11 +23,7 @@ async def whole_section(pilot, *keys: str) -> None:
     """Wait for the section on screen to be mounted whole (its blocks below the fold come a
     moment after its first frame, and they set the scrollbar), then press `keys`."""
     view = pilot.app.screen.query_one(SectionView)
-    for _ in range(200):
-        if view.current is not None and view.current.complete:
-            break
-        await pilot.pause(0.02)
-    assert view.current is not None and view.current.complete
+    await wait_until(pilot, lambda: view.current is not None and view.current.complete, what="the whole section")
     await type_keys(pilot, *keys)
     await pilot.pause()
 

@@ -13,7 +13,7 @@ import sys
 from textual.command import CommandList
 from textual.theme import BUILTIN_THEMES
 
-from tests.helpers import type_keys
+from tests.helpers import type_keys, wait_until
 from tutor.app import TutorApp
 from tutor.store import Store
 
@@ -48,15 +48,16 @@ async def test_a_stored_theme_is_applied_at_start(sample_catalogue, store):
 
 
 async def wait_for_option(pilot, words: str) -> None:
-    """Poll until the palette's highlighted option mentions `words` (its search runs in the background)."""
-    for _ in range(200):
-        await pilot.pause(0.02)
+    """Wait until the palette's highlighted option mentions `words` (its search runs in the background)."""
+
+    def offered() -> bool:
         found = pilot.app.screen.query(CommandList)
-        if found and found.first().highlighted is not None:
-            option = found.first().get_option_at_index(found.first().highlighted)
-            if words in str(option.prompt).lower():
-                return
-    raise AssertionError(f"the palette never offered {words!r}")
+        if not found or found.first().highlighted is None:
+            return False
+        option = found.first().get_option_at_index(found.first().highlighted)
+        return words in str(option.prompt).lower()
+
+    await wait_until(pilot, offered, timeout=10, what=f"the palette to offer {words!r}")
 
 
 async def test_the_palettes_theme_switch_is_kept_for_next_time(sample_catalogue, store):
