@@ -15,8 +15,9 @@ every key, and `run_test` re-raises it when the app ends. Between two sequences
 ``escape`` must lead back to the lesson text (or home); every app ends with ``escape``
 back home and ``q``, which must quit cleanly (return code 0, no exception).
 
-One app runs 20 sequences (see :class:`Tutor`): opening a lesson builds its sections,
-the costliest part of a sequence, and a kept app builds them once. A failure ends its app,
+One app runs up to 60 sequences, a shard's whole share in CI (see :class:`Tutor`): opening
+a lesson builds its sections, the costliest part of a sequence, and a kept app builds them
+once. A failure ends its app,
 so hypothesis replays and shrinks it on fresh ones; if it needed the earlier sequences
 it may not repeat ("Flaky"), so its report lists them too.
 
@@ -27,9 +28,10 @@ own "Quit" may still end an app early; that must be a clean exit too.
 Keys are sent as the terminal driver sends them, one after another, each handled before
 the next (see :func:`settle`), without Pilot's fixed pauses of 20 ms and more a key, so
 that the sequences fit in the time. In CI (``CI`` set) 200 sequences of 40 keys run, plus
-5 fixed ones; locally 25. They run in SHARDS tests of equal share (each with the 5 fixed
-ones, and each checking that its sequences reached every screen), so that `pytest -n 2`
-runs them on both cores. A failure prints hypothesis's ``@reproduce_failure`` blob.
+5 fixed ones a shard, one from each kind of start; locally 25. They run in SHARDS tests of
+equal share, so that pytest-xdist runs them on every core, and each checks that its
+sequences reached every screen. Each shard draws its own sequences: in CI hypothesis seeds
+a test from its code, the same in every shard, so each shard is given a seed of its own. A failure prints hypothesis's ``@reproduce_failure`` blob.
 
 The last test here drives the sample lesson (and a broken one on the home screen) with
 Pilot's own `press`, checks after every key that the saved position is the section shown,
@@ -52,7 +54,7 @@ from collections.abc import Coroutine
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, example, given, seed, settings
 from hypothesis import strategies as st
 from textual.binding import Binding
 from textual.command import CommandPalette
@@ -332,7 +334,7 @@ class Tutor:
     reproduce and shrink it, start on a fresh one.
     """
 
-    SEQUENCES_PER_APP = 20
+    SEQUENCES_PER_APP = 60
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -431,10 +433,21 @@ ALWAYS = [None, ("repl", 1, 0), EXPLORABLES[0], EXERCISES[0], QUIZZES[0]]
 """One start of each kind, run first every time (hypothesis's explicit examples)."""
 
 
-def with_fixed_examples(test):
+def with_fixed_examples(test, shard: int):
+    """`test` runs first one fixed sequence from each kind of start, its keys the shard's own."""
     for number, start in enumerate(ALWAYS):
-        test = example(start, fixed_keys(number))(test)
+        test = example(start, fixed_keys(number + len(ALWAYS) * shard))(test)
     return test
+
+
+def with_shard_seed(test, shard: int, derandomized: bool | None = None):
+    """In CI hypothesis derandomizes (its "ci" profile): it seeds a test's examples from the
+    test's code, and every shard runs the same code, so every shard drew the same sequences
+    (200 were 50, four times over). There each shard gets a seed of its own; elsewhere the
+    examples stay random. `derandomized` defaults to the profile hypothesis has loaded."""
+    if derandomized is None:
+        derandomized = settings.default.derandomize
+    return seed(shard)(test) if derandomized else test
 
 
 def shard_size(shard: int) -> int:
@@ -442,22 +455,22 @@ def shard_size(shard: int) -> int:
     return SEQUENCES // SHARDS + (1 if shard < SEQUENCES % SHARDS else 0)
 
 
-def random_sequences(tutor: Tutor, loop: asyncio.AbstractEventLoop, count: int = SEQUENCES):
-    """The hypothesis test: each example runs one sequence in `tutor`, on the loop the app runs on."""
+def random_sequences(tutor: Tutor, loop: asyncio.AbstractEventLoop, shard: int):
+    """The hypothesis test of shard number `shard`: each example runs one sequence in `tutor`,
+    on the loop the app runs on; the fixed ones, then the shard's share of random ones."""
 
-    @settings(
-        max_examples=count,
-        deadline=None,
-        print_blob=True,
-        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-    )
-    @given(starts, st.lists(st.sampled_from(ALPHABET), min_size=KEYS_PER_SEQUENCE, max_size=KEYS_PER_SEQUENCE))
-    @with_fixed_examples
     def sequences(start, keys):
         visited["start: " + (start[0] if start else "home")] += 1
         asyncio.run_coroutine_threadsafe(tutor.run(start, keys), loop).result(timeout=300)
 
-    return sequences
+    keys = st.lists(st.sampled_from(ALPHABET), min_size=KEYS_PER_SEQUENCE, max_size=KEYS_PER_SEQUENCE)
+    test = settings(
+        max_examples=shard_size(shard),
+        deadline=None,
+        print_blob=True,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )(given(starts, keys)(with_fixed_examples(sequences, shard)))
+    return with_shard_seed(test, shard)
 
 
 def test_the_key_alphabet_holds_every_bound_key():
@@ -471,8 +484,27 @@ def test_the_key_alphabet_holds_every_bound_key():
     assert len(BOUND) > 60, BOUND
 
 
-def test_the_shards_run_every_sequence():
+def test_the_shards_run_every_sequence_each_its_own():
     assert sum(shard_size(shard) for shard in range(SHARDS)) == SEQUENCES
+    fixed = [tuple(map(tuple, (fixed_keys(number + len(ALWAYS) * shard) for number in range(len(ALWAYS)))))
+             for shard in range(SHARDS)]
+    assert len(set(fixed)) == SHARDS
+
+
+def test_in_ci_every_shard_draws_its_own_random_sequences():
+    def drawn(shard: int, seeded: bool) -> list[tuple[str, ...]]:
+        seen = []
+
+        @settings(max_examples=5, database=None, derandomize=True)
+        @given(st.lists(st.sampled_from(ALPHABET), min_size=3, max_size=3))
+        def draw(keys):
+            seen.append(tuple(keys))
+
+        (with_shard_seed(draw, shard, derandomized=True) if seeded else draw)()
+        return seen
+
+    assert drawn(0, seeded=False) == drawn(1, seeded=False)  # derandomized, the same code draws the same
+    assert drawn(0, seeded=True) != drawn(1, seeded=True)
 
 
 @pytest.mark.long
@@ -490,7 +522,7 @@ async def test_random_keys_across_every_screen(shard, tmp_path, monkeypatch):
     started = time.monotonic()
     try:
         # hypothesis runs in a thread; the apps run here, on this test's event loop
-        await asyncio.to_thread(random_sequences(tutor, asyncio.get_running_loop(), shard_size(shard)))
+        await asyncio.to_thread(random_sequences(tutor, asyncio.get_running_loop(), shard))
         await tutor.finish()
     finally:
         await tutor.abandon()
