@@ -116,7 +116,8 @@ async def wait_until(pilot: Pilot, condition: Callable[[], bool], timeout: float
 
     It looks every 20 ms, with a plain sleep: the app goes on meanwhile, drawing its frames
     on its own timer. (`pilot.pause` would ask every widget on the screen to call back first:
-    on a lesson screen 40 ms of CPU a look, most of what a waiting test cost.)
+    on a lesson screen 40 ms of CPU a look, most of what a waiting test cost.) `pilot` stays
+    in the signature so a call says which test's app it waits on.
     """
     deadline = time.monotonic() + timeout
     while not condition():

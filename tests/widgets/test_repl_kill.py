@@ -19,15 +19,8 @@ from pathlib import Path
 
 from textual import events
 
-from tests.helpers import type_keys
-from tests.widgets.conftest import (
-    PaneApp,
-    assert_answers,
-    ready,
-    run,
-    transcript,
-    wait_until,
-)
+from tests.helpers import type_keys, wait_until
+from tests.widgets.conftest import PaneApp, assert_answers, ready, run, transcript
 from tutor.widgets.repl._pane import ReplPane
 
 SLEEPING_CELL = "import time; time.sleep(30)"

@@ -7,15 +7,8 @@ from __future__ import annotations
 
 from textual import events
 
-from tests.helpers import screen_text, type_keys
-from tests.widgets.conftest import (
-    PaneApp,
-    assert_answers,
-    ready,
-    run,
-    transcript,
-    wait_until,
-)
+from tests.helpers import screen_text, type_keys, wait_until
+from tests.widgets.conftest import PaneApp, assert_answers, ready, run, transcript
 from tutor.widgets.figures._plot_view import PlotView
 from tutor.widgets.repl._pane import ReplPane
 

@@ -14,15 +14,9 @@ from dataclasses import dataclass
 import pytest
 from textual import events
 
-from tests.helpers import type_keys
+from tests.helpers import type_keys, wait_until
 from tests.kernel.lag import LagMeter
-from tests.widgets.conftest import (
-    PaneApp,
-    assert_answers,
-    ready,
-    transcript,
-    wait_until,
-)
+from tests.widgets.conftest import PaneApp, assert_answers, ready, transcript
 from tutor.widgets.repl._pane import ReplPane
 
 MAX_UI_LAG = 0.25
