@@ -34,7 +34,7 @@ async def run_measured(
             await asyncio.sleep(delay)
             assert await kernel.interrupt()
         result = await asyncio.wait_for(cell, timeout)
-    return result, meter.max_lag
+    return result, meter.loop_lag
 
 
 async def assert_still_works(kernel: Kernel) -> None:
@@ -101,7 +101,7 @@ async def test_second_interrupt_kills_at_once() -> None:
             result = await asyncio.wait_for(cell, 5)
             assert loop.time() - second < 1
         assert result.restarted and result.namespace_lost and result.interrupted
-        assert meter.max_lag < MAX_LAG
+        assert meter.loop_lag < MAX_LAG
         await assert_still_works(kernel)
     finally:
         await kernel.shutdown()
@@ -155,7 +155,7 @@ async def test_print_flood_is_capped(kernel: Kernel) -> None:
     assert result.stdout.count("\n") == shown_lines + 1
     assert result.truncated_chars == total_chars - shown_chars
     assert "".join(streamed) == result.stdout
-    assert meter.max_lag < MAX_LAG
+    assert meter.loop_lag < MAX_LAG
     await assert_still_works(kernel)
 
 

@@ -144,39 +144,20 @@ def test_code_lines_fit_the_pane(example):
 @pytest.mark.parametrize(
     "example", [e for _, e in EXAMPLES], ids=[name for name, _ in EXAMPLES]
 )
-def test_example_prints_its_output(example, tmp_path):
-    assert example.output, "every example shows its output"
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "PYTHONWARNINGS": "default"}
-    result = subprocess.run(
-        [sys.executable, "-c", example.setup + "\n" + example.code],
-        capture_output=True,
-        encoding="utf-8",
-        cwd=tmp_path,
-        env=env,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stderr == ""
-    assert result.stdout == example.output
-    for line in result.stdout.splitlines():
-        assert len(line) <= CODE_WIDTH, f"output line too wide: {line!r}"
-
-
-@pytest.mark.parametrize(
-    "example", [e for _, e in EXAMPLES], ids=[name for name, _ in EXAMPLES]
-)
-def test_the_shown_code_runs_alone_in_a_fresh_interpreter(example, tmp_path):
+def test_the_shown_code_runs_alone_in_a_fresh_interpreter_and_prints_its_output(example, tmp_path):
     """Section 1 promises that every listing, exactly as shown, is a complete program.
 
     Only `code` runs here, never the hidden `setup`, in an isolated interpreter
     (`-I`: no current directory or PYTHONPATH on the path, so nothing of the
-    project leaks in), and it must print the listing's recorded output.
+    project leaks in). It must print the listing's recorded output, lines that fit
+    the pane, and nothing on stderr, not even a warning (`-W default` shows each).
     """
     assert "complete program" in _prose("goals")  # the promise this test keeps
+    assert example.output, "every example shows its output"
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     env.pop("PYTHONPATH", None)
     result = subprocess.run(
-        [sys.executable, "-I", "-c", example.code],
+        [sys.executable, "-I", "-W", "default", "-c", example.code],
         capture_output=True,
         encoding="utf-8",
         cwd=tmp_path,
@@ -184,7 +165,10 @@ def test_the_shown_code_runs_alone_in_a_fresh_interpreter(example, tmp_path):
         timeout=60,
     )
     assert result.returncode == 0, f"the shown code alone fails:\n{result.stderr}"
+    assert result.stderr == ""
     assert result.stdout == example.output
+    for line in result.stdout.splitlines():
+        assert len(line) <= CODE_WIDTH, f"output line too wide: {line!r}"
 
 
 def test_there_are_examples_in_every_teaching_section():

@@ -1,5 +1,5 @@
-"""Canaries for the library internals the widgets rely on: plotext's private names, and
-how Textual's Input sizes its text (`SteadyInput`).
+"""Canaries for the library internals the widgets rely on: plotext's private names, how
+Textual's Input sizes its text (`SteadyInput`), and how its TextArea prepares highlight queries.
 
 `tutor/widgets/adapters/plotext_internals.py` is the only module that touches
 plotext's internals. These tests fail, with a sentence saying what to update,
@@ -15,11 +15,17 @@ from pathlib import Path
 
 from textual.app import App, ComposeResult
 from textual.containers import Vertical
+from textual.widgets.text_area import SyntaxAwareDocument
 
 from tests.helpers import assert_installed_is_pinned, type_keys
 from tutor.lesson.plots import Panels, Plot, Series
 from tutor.widgets.adapters import plotext_internals as internals
 from tutor.widgets.adapters.textual_input import SteadyInput, layout_reactive_ok
+from tutor.widgets.adapters.textual_text_area import (
+    compiled_queries,
+    share_highlight_queries,
+)
+from tutor.widgets.code_editor import CodeEditor
 from tutor.widgets.figures import _plot_draw as plot_draw
 from tutor.widgets.figures._plot_build import build, plain_text
 
@@ -180,3 +186,38 @@ async def test_typing_into_a_steady_input_lays_nothing_out_and_keeps_the_cursor_
         assert layouts and not any(layouts), f"typing asked for a layout: {INPUT_UPGRADE}"
         assert field.virtual_size.width > field.size.width, INPUT_UPGRADE
         assert field.scroll_x == field.max_scroll_x > 0, f"the cursor scrolled out of view: {INPUT_UPGRADE}"
+
+
+# -- textual_text_area: the editor's highlight query, compiled once a language ----------------
+
+TEXT_AREA_UPGRADE = (
+    "Textual changed how TextArea prepares its highlight query: read the new release's "
+    "widgets/_text_area.py (_set_document) and document/_syntax_aware_document.py (prepare_query), "
+    "then update tutor/widgets/adapters/textual_text_area.py."
+)
+
+
+class _EditorsApp(App[None]):
+    def compose(self) -> ComposeResult:
+        yield CodeEditor.code_editor("def f(x):\n    return x", language="python", id="first")
+        yield CodeEditor.code_editor("y = 2", language="python", id="second")
+
+
+async def test_editors_share_one_compiled_highlight_query_and_still_highlight():
+    share_highlight_queries()
+    assert getattr(SyntaxAwareDocument.prepare_query, "shares_queries", False), TEXT_AREA_UPGRADE
+    app = _EditorsApp()
+    async with app.run_test(size=(40, 10)) as pilot:
+        await pilot.pause()
+        first, second = app.query_one("#first", CodeEditor), app.query_one("#second", CodeEditor)
+        compiled = compiled_queries()
+        assert compiled >= 1, f"no query went through prepare_query: {TEXT_AREA_UPGRADE}"
+        assert first._highlight_query is not None, TEXT_AREA_UPGRADE
+        assert first._highlight_query is second._highlight_query, TEXT_AREA_UPGRADE
+        names = {name for _, _, name in first._highlights[0]}
+        assert "keyword.function" in names, f"`def` is not highlighted ({names}): {TEXT_AREA_UPGRADE}"
+        first.language = None
+        first.language = "python"  # a new document, the same query
+        await pilot.pause()
+        assert compiled_queries() == compiled, TEXT_AREA_UPGRADE
+        assert first._highlight_query is second._highlight_query, TEXT_AREA_UPGRADE

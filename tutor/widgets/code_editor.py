@@ -11,12 +11,19 @@ undo, another letter, undo): the next frame then asks for a line that no
 longer exists and the app crashes (the family of textual#6686). After every
 undo and redo this editor wraps the whole document again, a sub-millisecond
 job for an exercise's few dozen lines.
+
+Python's highlight query is compiled once a process, not for each document the
+editor makes (`tutor.widgets.adapters.textual_text_area`).
 """
 
 from __future__ import annotations
 
 from textual import events
 from textual.widgets import TextArea
+
+from tutor.widgets.adapters.textual_text_area import share_highlight_queries
+
+share_highlight_queries()  # the editor's Python query compiled once, not twice an exercise opened
 
 INDENT = 4
 """Spaces in one level of indentation."""
