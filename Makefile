@@ -22,9 +22,10 @@ run: $(VENV)/.installed-run
 
 # Two pytest-xdist workers a core: most tests spend most of their time waiting (on a REPL or
 # checking child, a timer, tmux, sshd, a browser), so one worker a core leaves the cores idle
-# half the time (on 2 cores: 432 s with 2 workers, 297-315 s with 4). `worksteal` lets an idle
-# worker take tests from a busy one, and tests/conftest.py spreads the long random-key shards
-# so that each worker starts with one. `make test WORKERS=1` runs them one worker a time.
+# half the time (on 2 cores: 432 s with 2 workers, 297-315 s with 4; about 240 s with 4 since
+# the test helpers got cheaper). `worksteal` lets an idle worker take tests from a busy one,
+# and tests/conftest.py spreads the long random-key shards so that each worker starts with
+# one. `make test WORKERS=1` runs them one worker a time.
 WORKERS ?= $(shell echo $$(( $$(nproc) * 2 )))
 
 test: $(VENV)/.installed-test
