@@ -10,6 +10,8 @@ import time
 from types import TracebackType
 
 TICK = 0.01
+LATE = 0.001
+"""A tick this much behind its time is noted as late (seconds); less is the clock's grain."""
 MAX_LAG = 0.25
 """The most the loop's ticks may be late, beyond the whole process (`LagMeter.loop_lag`), while
 the kernel handles a hostile cell. A loop that blocks on the child (a synchronous read, a wait
@@ -30,9 +32,10 @@ class LagMeter:
     late. `max_lag` is how late the loop's ticks came; `loop_lag` is how late they came beyond
     the moments the thread's were late too. When both are late the whole process was held
     up: by the machine, busy with the rest of the suite, or by a long call in C that keeps the
-    GIL (full runs saw 0.25-0.6 s of that now and then, where the kernel did nothing slow).
-    When only the loop is late, something in the loop held it while other threads could run:
-    a synchronous read of the child or a wait on its exit, what the kernel's tests look for.
+    GIL. (Before the thread, full runs of the suite on two busy cores now and then saw the loop
+    0.25-0.6 s late in cases where the kernel did nothing slow.) When only the loop is late,
+    something in the loop held it while other threads could run: a synchronous read of the
+    child or a wait on its exit, what the kernel's tests look for.
     The collector is held off while measuring, after a collection of what earlier tests left:
     a worker holding the whole suite pauses for a tenth of a second and more to walk it.
     """
@@ -58,7 +61,7 @@ class LagMeter:
         while True:
             self._due = due = loop.time() + self.tick
             await asyncio.sleep(self.tick)
-            if (now := loop.time()) > due:
+            if (now := loop.time()) > due + LATE:
                 self.loop_late.append((due, now))
             self.ticks += 1
 
@@ -67,7 +70,7 @@ class LagMeter:
             due = time.monotonic() + self.tick
             if self._stop.wait(self.tick):
                 return
-            if (now := time.monotonic()) > due:
+            if (now := time.monotonic()) > due + LATE:
                 self.thread_late.append((due, now))
 
     async def __aenter__(self) -> LagMeter:
@@ -85,7 +88,7 @@ class LagMeter:
     ) -> None:
         assert self._task is not None and self._thread is not None
         now = asyncio.get_running_loop().time()
-        if self._due is not None and now > self._due:  # the last tick, held up to the end
+        if self._due is not None and now > self._due + LATE:  # the last tick, held up to the end
             self.loop_late.append((self._due, now))
         self._task.cancel()
         with contextlib.suppress(asyncio.CancelledError):

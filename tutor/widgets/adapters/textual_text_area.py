@@ -6,7 +6,8 @@ asks each document to compile the language's tree-sitter highlight query
 (`SyntaxAwareDocument.prepare_query`). Compiling Python's query takes 40-60 ms here, so
 opening an exercise compiled the same text twice before its first frame. A compiled query
 belongs to its language, not to a document: the document runs it with a new
-`QueryCursor` each time, and tree-sitter's docs say to prepare a query once and reuse it.
+`QueryCursor` each time, and `prepare_query`'s own docstring says to prepare a query once
+and reuse it.
 `share_highlight_queries` makes `prepare_query` keep what it compiled, per language and
 query text.
 
