@@ -208,6 +208,7 @@ def use_the_repl(terminal: Terminal) -> None:
     """`r` opens the REPL, `2+2` shows `4`, escape returns to the text."""
     terminal.keys("r")
     terminal.wait_for(">>>")
+    terminal.wait_for("Back to lesson")  # the prompt's keys in the footer: typing goes in
     terminal.type("2+2")
     terminal.keys("Enter")
     terminal.wait_until(lambda shown: shows_result(shown, "2+2", "4"), "`2+2` showing `4` in the REPL")

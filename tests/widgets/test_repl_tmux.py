@@ -81,6 +81,9 @@ def test_a_new_learner_works_in_the_repl_pane(screen: Terminal) -> None:
     assert "the example's setup ran first" in shown or "R2 -2.3450" in shown
 
     screen.keys("r")
+    # As a learner sees the prompt take the keys (its footer) before typing: keys that reach
+    # the terminal in one burst with `r` are forwarded by Textual to where the focus was.
+    screen.wait_for("^c Interrupt")
     screen.type("x = np.linspace(-3, 3, 100)")
     screen.keys("Enter")
     screen.type("plot(x, x**2)")
