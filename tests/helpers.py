@@ -56,30 +56,33 @@ def key_event(key: str) -> events.Key:
     return events.Key(key, key_to_character(REPLACED_KEYS.get(key, key)))
 
 
+WALKS = 8
+"""The most walks `settle` takes along a key's path (one or two, unless something keeps posting)."""
+
+
 async def settle(app: App) -> None:
     """Wait until the key sent last has been handled: by the app, then the focused widget and
     each of its containers up to the screen and the app (the nodes a key passes through, one
-    queue after another), then once more by all of them (what the key set off among them).
+    queue after another), and what that set off among them.
 
     Each node on the way is asked in turn to call back once its queue has reached this point:
     the app's call-back comes after it has forwarded the key to the focused widget, the
     widget's after it has handled the key and passed it up to its container if it had no use
-    for it, and so on. (Asking every node of the chain in every round, as many rounds as there
-    are nodes, cost ten times the call-backs and about 30% of a random-key shard's time.)
+    for it, and so on. A handler may post messages that follow the key along the path (an
+    input's `Submitted`, which its container handles): while any queue on the path is not
+    empty after a walk, it walks again. (Asking every node of the chain in every round, as
+    many rounds as there are nodes, cost ten times the call-backs and about 30% of a
+    random-key shard's time.)
     """
-    for node in [app, *_key_path(app)]:
-        if not app.is_running:
+    for _ in range(WALKS):
+        for node in [app, *_key_path(app)]:
+            if not app.is_running:
+                return
+            countdown = _Countdown()
+            if node.post_message(events.Callback(callback=countdown.one_done)):  # False: closed
+                await asyncio.wait_for(countdown.done.wait(), timeout=30)
+        if not any(node.message_queue_size for node in [app, *_key_path(app)]):
             return
-        countdown = _Countdown()
-        if node.call_later(countdown.one_done):  # False: the node has closed
-            countdown.remaining += 1
-            await asyncio.wait_for(countdown.done.wait(), timeout=30)
-    countdown = _Countdown()
-    for node in _key_path(app):
-        if node.call_later(countdown.one_done):
-            countdown.remaining += 1
-    if countdown.remaining:
-        await asyncio.wait_for(countdown.done.wait(), timeout=30)
 
 
 def _key_path(app: App) -> list[MessagePump]:
@@ -96,20 +99,18 @@ def _key_path(app: App) -> list[MessagePump]:
 
 
 class _Countdown:
-    """Sets `done` when `one_done` has been called `remaining` times.
+    """`done` is set once `one_done` has been called.
 
-    A bound method, not a closure: Textual reads the signature of every callback it calls,
-    and remembers it for a function, so a closure made afresh for each wait cost a
-    signature a call-back (146,000 of them in one random-key shard, 4% of its time)."""
+    Posted as a bound method, not through `call_later`: Textual reads the signature of every
+    call-back it calls and keeps it on the function, but `call_later` wraps each call-back in a
+    new `partial`, whose signature is read afresh (146,000 times in one random-key shard, 4% of
+    its time, when `settle` asked every node in every round)."""
 
     def __init__(self) -> None:
-        self.remaining = 0
         self.done = asyncio.Event()
 
     def one_done(self) -> None:
-        self.remaining -= 1
-        if self.remaining == 0:
-            self.done.set()
+        self.done.set()
 
 
 async def press(app: App, key: str) -> None:
