@@ -78,9 +78,9 @@ async def settle(app: App) -> None:
         for node in [app, *_key_path(app)]:
             if not app.is_running:
                 return
-            countdown = _Countdown()
-            if node.post_message(events.Callback(callback=countdown.one_done)):  # False: closed
-                await asyncio.wait_for(countdown.done.wait(), timeout=30)
+            call_back = _CallBack()
+            if node.post_message(events.Callback(callback=call_back.call)):  # False: it has closed
+                await asyncio.wait_for(call_back.called.wait(), timeout=30)
         if not any(node.message_queue_size for node in [app, *_key_path(app)]):
             return
 
@@ -98,8 +98,8 @@ def _key_path(app: App) -> list[MessagePump]:
     return list(focused.ancestors_with_self) if focused is not None else [screen, app]
 
 
-class _Countdown:
-    """`done` is set once `one_done` has been called.
+class _CallBack:
+    """`called` is set once `call` has been called.
 
     Posted as a bound method, not through `call_later`: Textual reads the signature of every
     call-back it calls and keeps it on the function, but `call_later` wraps each call-back in a
@@ -107,10 +107,10 @@ class _Countdown:
     its time, when `settle` asked every node in every round)."""
 
     def __init__(self) -> None:
-        self.done = asyncio.Event()
+        self.called = asyncio.Event()
 
-    def one_done(self) -> None:
-        self.done.set()
+    def call(self) -> None:
+        self.called.set()
 
 
 async def press(app: App, key: str) -> None:
