@@ -26,7 +26,8 @@ def pytest_configure(config: pytest.Config) -> None:
     oldest generation, which is walked when its share of new survivors grows: 3 s, 9 full
     collections. (Higher thresholds saved no more, and let a full collection grow longer.)
     Nothing a test checks depends on when the collector runs, except the kernel's lag
-    meter, which collects first and holds the collector off while it measures (`tests/kernel/lag.py`).
+    meter, which collects first and holds the collector off while it measures
+    (`tests/kernel/lag.py`).
     """
     gc.set_threshold(5_000, 10, 10)
 

@@ -81,7 +81,7 @@ async def settle(app: App) -> None:
             call_back = _CallBack()
             if node.post_message(events.Callback(callback=call_back.call)):  # False: it has closed
                 await asyncio.wait_for(call_back.called.wait(), timeout=30)
-        if not any(node.message_queue_size for node in [app, *_key_path(app)]):
+        if not any(node.message_queue_size for node in _key_path(app)):  # the app is on it
             return
 
 
@@ -130,8 +130,12 @@ async def type_keys(pilot: Pilot, *keys: str) -> None:
     await pilot.pause()
 
 
-async def wait_until(pilot: Pilot, condition: Callable[[], bool], timeout: float = 15.0, what: str = "") -> None:
-    """Let the app run until ``condition()`` holds (fails after ``timeout`` seconds).
+async def wait_until(
+    pilot: Pilot, condition: Callable[[], bool], timeout: float = 15.0, what: str = "",
+    seen: Callable[[], str] | None = None,
+) -> None:
+    """Let the app run until ``condition()`` holds (fails after ``timeout`` seconds, saying
+    `what` it waited for and, with `seen`, what ``seen()`` describes of the app then).
 
     It looks every 20 ms, with a plain sleep: the app goes on meanwhile, drawing its frames
     on its own timer. (`pilot.pause` would ask every widget on the screen to call back first:
@@ -141,7 +145,8 @@ async def wait_until(pilot: Pilot, condition: Callable[[], bool], timeout: float
     deadline = time.monotonic() + timeout
     while not condition():
         if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what or condition}")
+            found = f"; {seen()}" if seen is not None else ""
+            raise AssertionError(f"timed out waiting for {what or condition}{found}")
         await asyncio.sleep(0.02)
 
 

@@ -17,9 +17,8 @@ back home and ``q``, which must quit cleanly (return code 0, no exception).
 
 One app runs up to 60 sequences, a shard's whole share in CI (see :class:`Tutor`): opening
 a lesson builds its sections, the costliest part of a sequence, and a kept app builds them
-once. A failure ends its app,
-so hypothesis replays and shrinks it on fresh ones; if it needed the earlier sequences
-it may not repeat ("Flaky"), so its report lists them too.
+once. A failure ends its app, so hypothesis replays and shrinks it on fresh ones; if it
+needed the earlier sequences it may not repeat ("Flaky"), so its report lists them too.
 
 ``q`` is pressed only where it does not quit (an input, the editor, help, the solution)
 and ``ctrl+q`` never: quitting is what the end of every app checks. The command palette's
@@ -31,7 +30,8 @@ that the sequences fit in the time. In CI (``CI`` set) 200 sequences of 40 keys 
 5 fixed ones a shard, one from each kind of start; locally 25. They run in SHARDS tests of
 equal share, so that pytest-xdist runs them on every core, and each checks that its
 sequences reached every screen. Each shard draws its own sequences: in CI hypothesis seeds
-a test from its code, the same in every shard, so each shard is given a seed of its own. A failure prints hypothesis's ``@reproduce_failure`` blob.
+a test from its code, the same in every shard, so each shard is given a seed of its own.
+A failure prints hypothesis's ``@reproduce_failure`` blob.
 
 The last test here drives the sample lesson (and a broken one on the home screen) with
 Pilot's own `press`, checks after every key that the saved position is the section shown,

@@ -35,8 +35,7 @@ class LagMeter:
     GIL. (Before the thread, full runs of the suite on two busy cores now and then saw the loop
     0.25-0.6 s late in cases where the kernel did nothing slow.) When only the loop is late,
     something in the loop held it while other threads could run: a synchronous read of the
-    child or a wait on its exit, what the kernel's tests look for.
-    The collector is held off while measuring, after a collection of what earlier tests left:
+    child or a wait on its exit, what the kernel's tests look for. The collector is held off while measuring, after a collection of what earlier tests left:
     a worker holding the whole suite pauses for a tenth of a second and more to walk it.
     """
 
@@ -44,7 +43,6 @@ class LagMeter:
         self.tick = tick
         self.max_lag = 0.0
         self.loop_lag = 0.0
-        self.ticks = 0
         self.loop_late: list[tuple[float, float]] = []
         """(when the loop's tick was due, when it came), for its late ticks."""
         self.thread_late: list[tuple[float, float]] = []
@@ -63,7 +61,6 @@ class LagMeter:
             await asyncio.sleep(self.tick)
             if (now := loop.time()) > due + LATE:
                 self.loop_late.append((due, now))
-            self.ticks += 1
 
     def _watch(self) -> None:
         while True:

@@ -115,18 +115,16 @@ async def test_the_pane_survives(case: Case, fresh_heap) -> None:
                 assert pane.busy
                 await pilot.press("ctrl+c")
             text = lambda: " ".join(" ".join(transcript(pane)).split())  # noqa: E731  (wrapped lines joined)
-            try:
-                await wait_until(
-                    pilot,
-                    lambda: not pane.busy and all(expected in text() for expected in case.expect),
-                    timeout=case.timeout,
-                    what=f"{case.expect} in the transcript",
-                )
-            except AssertionError as error:  # say what the pane was doing instead
-                raise AssertionError(
-                    f"{error}; the pane {'is still busy' if pane.busy else 'is idle'}, its prompt holds "
+            await wait_until(
+                pilot,
+                lambda: not pane.busy and all(expected in text() for expected in case.expect),
+                timeout=case.timeout,
+                what=f"{case.expect} in the transcript",
+                seen=lambda: (
+                    f"the pane {'is still busy' if pane.busy else 'is idle'}, its prompt holds "
                     f"{prompt.source!r}, and its transcript ends {transcript(pane)[-6:]}"
-                ) from None
+                ),
+            )
         assert meter.max_lag < MAX_UI_LAG, f"the UI stalled for {meter.max_lag:.3f} s"
         await assert_answers(pilot, pane)
 
